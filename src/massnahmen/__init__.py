@@ -1,0 +1,3 @@
+"""massnahmen: keeps a municipality's measure plan (Maßnahmenplan) honest."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""`python -m massnahmen` runs the command line."""
+
+from massnahmen.cli import main
+
+main()

@@ -1,0 +1,66 @@
+"""Running the registered checks over a loaded plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from massnahmen.checks import consistency, owners, references, schedule
+from massnahmen.checks.registry import CHECKS, Check, declare
+from massnahmen.diagnostics import Diagnostic, sort_key
+from massnahmen.loader import Loaded
+from massnahmen.state import PlanState
+
+__all__ = ["CHECKS", "Check", "check_plan", "matches", "unknown_codes"]
+_MODULES = (references, consistency, schedule, owners)  # importing them fills CHECKS
+
+declare("E001", "error", "the file is not valid TOML (with the parser's line and column)")
+declare("E002", "error", "a key is missing, unknown, or has the wrong type or value")
+_ordered = sorted(CHECKS.items())  # help and README list the codes in order
+CHECKS.clear()
+CHECKS.update(_ordered)
+UNIGNORABLE = ("E001", "E002")
+
+
+def matches(code: str, patterns: Iterable[str]) -> bool:
+    """Whether `code` is one of `patterns`, each a code or a prefix such as `W2`."""
+    return any(code.startswith(pattern.upper()) for pattern in patterns)
+
+
+def unknown_codes(patterns: Iterable[str]) -> list[str]:
+    """The patterns that name no registered check."""
+    return [p for p in patterns if not any(matches(code, [p]) for code in CHECKS)]
+
+
+def check_plan(
+    loaded: Loaded,
+    as_of: dt.date,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[Diagnostic]:
+    """Every finding about a loaded plan on `as_of`, located, filtered and in report order."""
+    found = list(loaded.diagnostics)
+    plan = loaded.plan
+    if plan is not None:
+        state = PlanState(plan, as_of)
+        ignore = [*ignore, *plan.settings.ignore]
+        for check in CHECKS.values():
+            if check.function is None or (select and not matches(check.code, select)):
+                continue
+            if matches(check.code, ignore):
+                continue
+            for finding in check.function(plan, state):
+                where = loaded.source_map.locate(finding.path) or (None, None)
+                found.append(
+                    Diagnostic(
+                        check.code,
+                        check.severity,
+                        finding.message,
+                        finding.subject,
+                        finding.kind,
+                        finding.path,
+                        loaded.file,
+                        *where,
+                    )
+                )
+    return sorted(found, key=sort_key)

@@ -1,0 +1,50 @@
+"""Warnings about who is responsible: inactive, unused, overloaded or missing owners."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from massnahmen.checks.registry import Finding, measure_finding, register
+from massnahmen.model import Plan
+from massnahmen.state import PlanState
+
+
+@register("W301", "warning", "owner inactive but still responsible for open measures")
+def check_inactive_owners(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, owner in enumerate(plan.owners):
+        count = state.open_by_owner[owner.id]
+        if not owner.active and count:
+            message = f"inactive, but responsible for {count} open measure(s)"
+            yield Finding(message, ("owners", index, "active"), owner.id, "owner")
+
+
+@register("W302", "warning", "owner or field without any measure")
+def check_unused(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    used_fields = {m.field for m in plan.measures}
+    used_owners = {m.owner for m in plan.measures}
+    used_owners.update(c for m in plan.measures for c in m.contributors)
+    for index, field in enumerate(plan.fields):
+        if field.id not in used_fields:
+            yield Finding(
+                "field of action without any measure", ("fields", index), field.id, "field"
+            )
+    for index, owner in enumerate(plan.owners):
+        if owner.id not in used_owners:
+            yield Finding("owner without any measure", ("owners", index), owner.id, "owner")
+
+
+@register("W303", "warning", "owner has more than `max_open_per_owner` open measures")
+def check_owner_load(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    limit = plan.settings.max_open_per_owner
+    for index, owner in enumerate(plan.owners):
+        count = state.open_by_owner[owner.id]
+        if count > limit:
+            message = f"responsible for {count} open measures (more than {limit})"
+            yield Finding(message, ("owners", index), owner.id, "owner")
+
+
+@register("W304", "warning", "open measure without an owner")
+def check_missing_owner(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in enumerate(plan.measures):
+        if measure.is_open and measure.owner is None:
+            yield measure_finding(index, measure.id, "open measure without an owner")

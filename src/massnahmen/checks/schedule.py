@@ -1,0 +1,124 @@
+"""Warnings about the schedule of open measures: late, due soon, stale, badly ordered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from massnahmen.checks.registry import Finding, measure_finding, register
+from massnahmen.model import Measure, Plan
+from massnahmen.state import PlanState
+
+
+def _open(plan: Plan) -> Iterator[tuple[int, Measure]]:
+    return ((n, m) for n, m in enumerate(plan.measures) if m.is_open)
+
+
+def _deadline_keys(measure: Measure) -> tuple[str | int, ...]:
+    """Where the effective deadline stands: in the latest update that moves it, or the measure."""
+    for n in range(len(measure.updates) - 1, -1, -1):
+        if measure.updates[n].deadline is not None:
+            return ("updates", n, "deadline")
+    return ("deadline",)
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+@register("W201", "warning", "overdue")
+def check_overdue(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        left = state.days_left(measure)
+        if left is not None and left < 0:
+            deadline = measure.effective_deadline
+            assert deadline is not None
+            message = f"overdue by {_days(-left)} (deadline {deadline.display('en')})"
+            yield measure_finding(index, measure.id, message, *_deadline_keys(measure))
+
+
+@register("W202", "warning", "due soon: effective deadline within `due_soon_days`")
+def check_due_soon(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        if state.due_soon(measure):
+            deadline = measure.effective_deadline
+            assert deadline is not None
+            left = state.days_left(measure)
+            when = "today" if left == 0 else f"in {_days(left or 0)}"
+            message = f"due {when} (deadline {deadline.display('en')})"
+            yield measure_finding(index, measure.id, message, *_deadline_keys(measure))
+
+
+@register("W203", "warning", "stale: in progress, no update for `stale_days`")
+def check_stale(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        if state.stale(measure):
+            since = state.last_activity(measure)
+            assert since is not None
+            what = "update" if measure.updates else "start"
+            idle = _days((state.as_of - since).days)
+            message = f"in progress, no update for {idle} (last {what} {since})"
+            keys = ("updates", len(measure.updates) - 1) if measure.updates else ("start",)
+            yield measure_finding(index, measure.id, message, *keys)
+
+
+@register("W204", "warning", "depends on a measure that is due later")
+def check_dependency_order(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        due = state.due(measure)
+        for n, dep_id in enumerate(measure.depends_on):
+            dep = state.by_id.get(dep_id)
+            dep_due = state.due(dep) if dep else None
+            if dep and dep.is_open and due and dep_due and dep_due > due:
+                message = f"depends on {dep_id}, which is due later ({dep_due} > {due})"
+                yield measure_finding(index, measure.id, message, "depends_on", n)
+
+
+@register("W205", "warning", "depends on a cancelled measure")
+def check_cancelled_dependency(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        for n, dep_id in enumerate(measure.depends_on):
+            dep = state.by_id.get(dep_id)
+            if dep and dep.status == "cancelled":
+                message = f"depends on {dep_id}, which was cancelled"
+                yield measure_finding(index, measure.id, message, "depends_on", n)
+
+
+@register("W206", "warning", "planned but its start date has passed")
+def check_late_start(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        if measure.status == "planned" and measure.start and measure.start < state.as_of:
+            message = f"still planned, but its start {measure.start} has passed"
+            yield measure_finding(index, measure.id, message, "start")
+
+
+@register("W207", "warning", "funding period ends before the measure's deadline")
+def check_funding_period(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        due = state.due(measure)
+        if measure.funding_ends and due and measure.funding_ends < due:
+            message = f"funding ends {measure.funding_ends}, before the deadline {due}"
+            yield measure_finding(index, measure.id, message, "funding_ends")
+
+
+@register("W208", "warning", "deadline moved without a reason in the update's note")
+def check_deadline_reason(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        current = measure.deadline
+        for n, update in enumerate(measure.updates):
+            if update.deadline is None:
+                continue
+            moved = current is None or update.deadline.due != current.due
+            if moved and not (update.note and update.note.strip()):
+                message = (
+                    f"update of {update.date} moves the deadline to "
+                    f"{update.deadline.display('en')} without a reason in its note"
+                )
+                yield measure_finding(index, measure.id, message, "updates", n, "deadline")
+            current = update.deadline
+
+
+@register("W209", "warning", "open measure without a deadline")
+def check_missing_deadline(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in _open(plan):
+        if measure.effective_deadline is None:
+            yield measure_finding(index, measure.id, "open measure without a deadline")

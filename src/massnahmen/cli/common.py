@@ -1,0 +1,43 @@
+"""What every command shares: date options, failing with exit 2, and the exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import NoReturn
+
+import typer
+
+from massnahmen.diagnostics import SEVERITY_RANK, Diagnostic
+from massnahmen.render.console import stderr_console
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+def parse_date(value: str | None, option: str = "--as-of") -> dt.date:
+    """An ISO date given on the command line (today when not given)."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f'"{value}" is not a date (YYYY-MM-DD)', param_hint=option
+        ) from None
+
+
+def fail(message: str) -> NoReturn:
+    """The command could not run: one line on stderr, exit 2."""
+    stderr_console().print(f"massnahmen: {message}", markup=False)
+    raise typer.Exit(EXIT_FAILURE)
+
+
+def exit_code(findings: Sequence[Diagnostic], fail_on: str) -> int:
+    """1 if any finding is at or above `fail_on`, else 0 (SPEC's exit codes)."""
+    threshold = SEVERITY_RANK[fail_on]
+    return (
+        EXIT_FINDINGS if any(SEVERITY_RANK[d.severity] >= threshold for d in findings) else EXIT_OK
+    )
+
+
+AS_OF_HELP = "Compute for this day (YYYY-MM-DD); default today."

@@ -1,0 +1,19 @@
+"""`massnahmen schema`: the JSON Schema of the plan format, for editors."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from massnahmen.schema import plan_schema
+
+
+def schema() -> None:
+    """Print the JSON Schema of the plan format (for Taplo / Even Better TOML)."""
+    sys.stdout.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(schema)

@@ -1,0 +1,98 @@
+"""Deadlines as officers write them: a date, a period ("2024-Q2") or "ongoing".
+
+A period is due on the last day of the period and is shown the way it was written.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+DeadlineKind = Literal["date", "year", "half", "quarter", "month", "ongoing"]
+
+ONGOING = "ongoing"
+_PATTERNS: list[tuple[DeadlineKind, re.Pattern[str]]] = [
+    ("date", re.compile(r"(\d{4})-(\d{2})-(\d{2})")),
+    ("year", re.compile(r"(\d{4})")),
+    ("half", re.compile(r"(\d{4})-H([12])")),
+    ("quarter", re.compile(r"(\d{4})-Q([1-4])")),
+    ("month", re.compile(r"(\d{4})-(0[1-9]|1[0-2])")),
+]
+FORMS = 'a date (2024-06-30), "2024", "2024-H1", "2024-Q2", "2024-06" or "ongoing"'
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline with the value the user wrote (`raw`) and the day it is due."""
+
+    raw: dt.date | str
+    kind: DeadlineKind
+    due: dt.date | None  # None for "ongoing"
+
+    @property
+    def ongoing(self) -> bool:
+        return self.kind == "ongoing"
+
+    def display(self, lang: str = "de") -> str:
+        """The deadline as a person reads it: "Q2/2024", "1. Hj. 2024", "06/2024", "30.06.2024"."""
+        if self.due is None:
+            return "laufend" if lang == "de" else "ongoing"
+        year = self.due.year
+        match self.kind:
+            case "year":
+                return str(year)
+            case "half":
+                half = 1 if self.due.month <= 6 else 2
+                return f"{half}. Hj. {year}" if lang == "de" else f"H{half}/{year}"
+            case "quarter":
+                return f"Q{(self.due.month - 1) // 3 + 1}/{year}"
+            case "month":
+                return f"{self.due.month:02d}/{year}"
+            case _:
+                return self.due.strftime("%d.%m.%Y") if lang == "de" else self.due.isoformat()
+
+
+def parse_deadline(value: object) -> Deadline:
+    """Reads a TOML value as a deadline; raises ValueError naming the accepted forms."""
+    if isinstance(value, Deadline):
+        return value
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"a deadline is a day, not a date with a time; write {FORMS}")
+    if isinstance(value, dt.date):
+        return Deadline(value, "date", value)
+    if not isinstance(value, str):
+        raise ValueError(f"expected {FORMS}")
+    text = value.strip()
+    if text == ONGOING:
+        return Deadline(value, "ongoing", None)
+    for kind, pattern in _PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            return Deadline(value, kind, _due(kind, *map(int, match.groups())))
+    raise ValueError(f'"{value}" is not a deadline; write {FORMS}')
+
+
+def _due(kind: DeadlineKind, year: int, part: int = 0, day: int = 0) -> dt.date:
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    match kind:
+        case "date":
+            try:
+                return dt.date(year, part, day)
+            except ValueError as exc:
+                raise ValueError(f"{year:04d}-{part:02d}-{day:02d} is not a date ({exc})") from None
+        case "year":
+            return dt.date(year, 12, 31)
+        case "half":
+            return dt.date(year, 6, 30) if part == 1 else dt.date(year, 12, 31)
+        case "quarter":
+            return _month_end(year, part * 3)
+        case _:
+            return _month_end(year, part)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])

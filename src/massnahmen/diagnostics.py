@@ -1,0 +1,63 @@
+"""Findings about a plan: what is wrong, how bad, about which measure, and where in the file."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+SubjectKind = Literal["measure", "field", "owner"]
+SEVERITY_RANK: dict[str, int] = {"warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding. `path` is the key path in the plan; `line`/`column` are filled from it."""
+
+    code: str
+    severity: Severity
+    message: str
+    subject: str | None = None
+    kind: SubjectKind | None = None
+    path: tuple[str | int, ...] = ()
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def located(self, file: str, line: int | None, column: int | None) -> Diagnostic:
+        return replace(self, file=file, line=line, column=column)
+
+    def format(self) -> str:
+        """`plan.toml:48:1: E103 measure VW-07: unknown owner "FB9" (did you mean "FB3"?)`."""
+        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part)
+        about = f" {self.kind} {self.subject}" if self.kind and self.subject else ""
+        return f"{where}: {self.code}{about}: {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "subject": self.subject,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """` (did you mean "FB3"?)` when a candidate is close to `word`, else ``."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[int, int, int, str]:
+    """Errors before warnings, then in file order."""
+    return (
+        -SEVERITY_RANK[diagnostic.severity],
+        diagnostic.line or 0,
+        diagnostic.column or 0,
+        diagnostic.code,
+    )

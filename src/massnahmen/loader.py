@@ -1,0 +1,234 @@
+"""Reading a plan file: TOML, then the model, with every problem located in the file.
+
+`load_plan` never raises for anything wrong inside the file: syntax and schema problems come back
+as diagnostics (E001, E002). It raises `PlanFileError` only when there is no file to read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from massnahmen.diagnostics import Diagnostic, SubjectKind, did_you_mean
+from massnahmen.model import TABLE_MODELS, Plan
+from massnahmen.sourcemap import SourceMap
+
+MAX_PLAN_BYTES = 64 * 1024 * 1024
+_SUBJECTS: dict[str, SubjectKind] = {"measures": "measure", "fields": "field", "owners": "owner"}
+_ITEM_NAMES = {"meetings": "meeting", "updates": "update", **_SUBJECTS}
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+class PlanFileError(Exception):
+    """The plan file cannot be read at all (missing, a folder, not UTF-8, empty)."""
+
+
+@dataclass
+class Loaded:
+    """A plan as read: the model (None if it could not be built) and where its keys stand."""
+
+    file: str
+    text: str
+    data: dict[str, Any] | None
+    plan: Plan | None
+    source_map: SourceMap = field(default_factory=SourceMap)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read_text(path: Path) -> str:
+    """The file's text without a byte-order mark; PlanFileError with one line if unreadable."""
+    try:
+        if path.is_dir():
+            raise PlanFileError(f"{path}: is a folder, not a plan file")
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanFileError(f"{path}: {size:,} bytes is too large for a plan file")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise PlanFileError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise PlanFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PlanFileError(
+            f"{path}:{line}: not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise PlanFileError(f"{path}: the file is empty; `massnahmen init` writes a new plan")
+    return text
+
+
+def load_plan(path: Path) -> Loaded:
+    """Reads and validates a plan file."""
+    return parse_plan(read_text(path), str(path))
+
+
+def parse_plan(text: str, file: str) -> Loaded:
+    """Parses and validates plan text; `file` names it in diagnostics."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return Loaded(file, text, None, None, diagnostics=[_syntax_error(exc, file)])
+    except RecursionError:
+        problem = Diagnostic("E001", "error", "invalid TOML: values nested too deeply", file=file)
+        return Loaded(file, text, None, None, diagnostics=[problem])
+    source_map = SourceMap.scan(text)
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        problems = [_schema_error(error, data, source_map, file) for error in exc.errors()]
+        return Loaded(file, text, data, None, source_map, problems)
+    return Loaded(file, text, data, plan, source_map)
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, file: str) -> Diagnostic:
+    message = str(exc)
+    found = _TOML_POSITION.search(message)
+    line = column = None
+    if found:
+        line, column = int(found[1]), int(found[2])
+        message = message[: found.start()]
+    elif message.endswith("(at end of document)"):
+        message = message.removesuffix(" (at end of document)")
+    return Diagnostic(
+        "E001", "error", f"invalid TOML: {message}", file=file, line=line, column=column
+    )
+
+
+def _schema_error(
+    error: ErrorDetails, data: dict[str, Any], source_map: SourceMap, file: str
+) -> Diagnostic:
+    loc = tuple(error["loc"])
+    subject, kind = _subject(loc, data)
+    line_col = source_map.locate(loc) or (None, None)
+    if error["type"] == "missing":
+        _, context = _where(loc[:-1], subject is not None)
+        message = f"missing key {_quote(loc[-1])}{context}"
+    elif error["type"] == "extra_forbidden":
+        model = _table_model(loc[:-1])
+        hint = did_you_mean(str(loc[-1]), model.model_fields) if model else ""
+        _, context = _where(loc[:-1], subject is not None)
+        message = f"unknown key {_quote(loc[-1])}{context}{hint}"
+    else:
+        key, context = _where(loc, subject is not None)
+        message = f"{key}{context}: {_problem(error, loc)}"
+    return Diagnostic("E002", "error", message, subject, kind, loc, file, *line_col)
+
+
+def _subject(loc: tuple[Any, ...], data: dict[str, Any]) -> tuple[str | None, SubjectKind | None]:
+    if len(loc) >= 2 and loc[0] in _SUBJECTS and isinstance(loc[1], int):
+        item = data.get(loc[0], [])[loc[1]]
+        if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]:
+            return item["id"], _SUBJECTS[loc[0]]
+    return None, None
+
+
+def _where(loc: tuple[Any, ...], has_subject: bool) -> tuple[str, str]:
+    """Names a key path in TOML words: (`key "progress"`, ` in update 2`)."""
+    keys: list[str] = []
+    context: list[str] = []
+    n = 0
+    while n < len(loc):
+        part, following = loc[n], loc[n + 1] if n + 1 < len(loc) else None
+        if part in _ITEM_NAMES and isinstance(following, int) and not keys:
+            if not (has_subject and n == 0):
+                context.append(f"{_ITEM_NAMES[part]} {following + 1}")
+            n += 2
+            continue
+        if n == 0 and part in ("plan", "settings"):
+            context.append(f"[{part}]")
+        elif isinstance(part, int):
+            keys.append(f" item {part + 1}")
+        else:
+            keys.append(f".{part}" if keys else str(part))
+        n += 1
+    key = "".join(keys)
+    head, _, items = key.partition(" ")
+    named = f"key {_quote(head)}{' ' + items if items else ''}" if key else "value"
+    return named, f" in {', '.join(context)}" if context else ""
+
+
+def _problem(error: ErrorDetails, loc: tuple[Any, ...]) -> str:
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "literal_error":
+        return f"{_show(value)} is not one of {ctx.get('expected', '')}"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = "at least" if kind == "greater_than_equal" else "at most"
+        return f"must be {bound} {ctx.get('ge', ctx.get('le'))}, not {_show(value)}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{_show(value)} is not an id (letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit)"
+        )
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    expected = _EXPECTED.get(kind)
+    if expected:
+        return f"expected {expected}, not {_toml_type(value)} {_show(value)}".rstrip()
+    return error["msg"]
+
+
+_EXPECTED = {
+    "string_type": "a string",
+    "int_type": "an integer",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "date_type": "a date such as 2024-06-30 (without quotes)",
+    "list_type": "an array",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "dict_type": "a table",
+    "date_from_datetime_inexact": "a date without a time",
+    "int_from_float": "an integer",
+}
+
+
+def _table_model(loc: tuple[Any, ...]) -> type[Any] | None:
+    names = [part for part in loc if isinstance(part, str)]
+    return TABLE_MODELS.get(names[-1] if names else None)
+
+
+def _toml_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return "a value"
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return _quote(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | dt.date):
+        return str(value)[:40]
+    return ""
+
+
+def _quote(value: object) -> str:
+    return '"' + str(value).replace('"', '\\"') + '"'

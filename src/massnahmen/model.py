@@ -1,0 +1,169 @@
+"""The plan file format as pydantic models: every key of SPEC with its type and allowed values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from massnahmen.deadline import Deadline, parse_deadline
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+Status = Literal["planned", "in_progress", "done", "on_hold", "cancelled"]
+Priority = Literal["high", "medium", "low"]
+Percent = Annotated[int, Field(ge=0, le=100)]
+
+OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in_progress", "on_hold"})
+STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "on_hold", "cancelled")
+
+_DEADLINE_SCHEMA: dict[str, Any] = {
+    "description": 'A date, a period ("2024", "2024-H1", "2024-Q2", "2024-06") or "ongoing".',
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": r"^(\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|ongoing)$"},
+    ],
+}
+DeadlineValue = Annotated[
+    Deadline,
+    PlainValidator(parse_deadline),
+    PlainSerializer(lambda d: d.raw),
+    WithJsonSchema(_DEADLINE_SCHEMA),
+]
+
+
+class Table(BaseModel):
+    """A TOML table: unknown keys are errors, values are taken as TOML types, not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class PlanHeader(Table):
+    title: str
+    authority: str
+    version: str | None = None
+    state: Literal["draft", "adopted"] = "draft"
+    adopted_on: dt.date | None = None
+    adopted_by: str | None = None
+
+
+class Settings(Table):
+    due_soon_days: Annotated[int, Field(ge=0)] = 30
+    stale_days: Annotated[int, Field(ge=1)] = 90
+    max_open_per_owner: Annotated[int, Field(ge=1)] = 12
+    ignore: list[str] = []
+
+
+class Meeting(Table):
+    date: dt.date
+    committee: str = "HFA"
+    note: str | None = None
+
+
+class FieldOfAction(Table):
+    id: Id
+    name: str
+    goal: str | None = None
+    description: str | None = None
+
+
+class Owner(Table):
+    id: Id
+    name: str
+    kind: Literal["unit", "person", "external"] = "unit"
+    email: str | None = None
+    active: bool = True
+
+
+class Update(Table):
+    date: dt.date
+    status: Status | None = None
+    progress: Percent | None = None
+    deadline: DeadlineValue | None = None
+    note: str | None = None
+
+
+class Measure(Table):
+    id: Id
+    title: str
+    field: Id
+    owner: Id | None = None
+    contributors: list[Id] = []
+    description: str | None = None
+    priority: Priority | None = None
+    start: dt.date | None = None
+    deadline: DeadlineValue | None = None
+    status: Status
+    progress: Percent | None = None
+    budget_eur: Annotated[float, Field(ge=0)] | None = None
+    budget_reserved: bool = False
+    funding: str | None = None
+    funding_ends: dt.date | None = None
+    decision: str | None = None
+    depends_on: list[Id] = []
+    services: list[str] = []
+    tags: list[str] = []
+    indicator: str | None = None
+    notes: str | None = None
+    updates: list[Update] = []
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def effective_deadline(self) -> Deadline | None:
+        """The deadline of the latest update that moves it, else the adopted one."""
+        for update in reversed(self.updates):
+            if update.deadline is not None:
+                return update.deadline
+        return self.deadline
+
+    @property
+    def deadline_moves(self) -> int:
+        """How often an update moved the deadline away from the one in force before it."""
+        moves, current = 0, self.deadline
+        for update in self.updates:
+            if update.deadline is not None and _day(update.deadline) != _day(current):
+                moves += 1
+                current = update.deadline
+        return moves
+
+    @property
+    def last_update(self) -> Update | None:
+        return self.updates[-1] if self.updates else None
+
+
+def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
+    return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
+
+
+class Plan(Table):
+    format: Literal[1]
+    plan: PlanHeader
+    settings: Settings = Settings()
+    meetings: list[Meeting] = []
+    fields: list[FieldOfAction] = []
+    owners: list[Owner] = []
+    measures: list[Measure] = []
+
+
+# The model of each table, by the key its array or table stands under.
+TABLE_MODELS: dict[str | None, type[Table]] = {
+    None: Plan,
+    "plan": PlanHeader,
+    "settings": Settings,
+    "meetings": Meeting,
+    "fields": FieldOfAction,
+    "owners": Owner,
+    "measures": Measure,
+    "updates": Update,
+}

@@ -1,0 +1,203 @@
+"""Where each key and value of a TOML file stands: key path -> (line, column).
+
+tomllib gives positions only for syntax errors, so after a successful parse this scanner walks the
+same text once more and records where every table header, key and array element begins. It
+assumes the text is valid TOML (tomllib has accepted it), which keeps it small.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+Path = tuple[str | int, ...]
+_BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
+
+
+@dataclass
+class SourceMap:
+    """Positions (1-based line and column) of the keys, tables and array elements of one file."""
+
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Path) -> tuple[int, int] | None:
+        """The position of `path`, or of its nearest enclosing key or table that has one."""
+        for end in range(len(path), 0, -1):
+            found = self.positions.get(path[:end])
+            if found is not None:
+                return found
+        return None
+
+    @classmethod
+    def scan(cls, text: str) -> SourceMap:
+        scanner = _Scanner(text)
+        scanner.run()
+        return cls(scanner.positions)
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.i = 0
+        self.line_starts = [0] + [n + 1 for n, ch in enumerate(text) if ch == "\n"]
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.array_counts: dict[Path, int] = {}
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def mark(self, path: Path, offset: int) -> None:
+        self.positions.setdefault(path, self.position(offset))
+
+    def peek(self, n: int = 1) -> str:
+        return self.text[self.i : self.i + n]
+
+    def skip_blank(self, newlines: bool) -> None:
+        """Skips spaces, comments and (if `newlines`) line breaks."""
+        text, n = self.text, len(self.text)
+        while self.i < n:
+            ch = text[self.i]
+            if ch in " \t" or (newlines and ch in "\r\n"):
+                self.i += 1
+            elif ch == "#":
+                end = text.find("\n", self.i)
+                self.i = n if end < 0 else end
+            else:
+                return
+
+    def run(self) -> None:
+        table: Path = ()
+        while True:
+            self.skip_blank(newlines=True)
+            if self.i >= len(self.text):
+                return
+            start = self.i
+            if self.peek(2) == "[[":
+                self.i += 2
+                keys = self.key_parts("]")
+                self.i += 2
+                array = (*self.resolve(keys[:-1]), keys[-1])
+                index = self.array_counts.get(array, 0)
+                self.array_counts[array] = index + 1
+                self.mark(array, start)
+                table = (*array, index)
+                self.mark(table, start)
+            elif self.peek() == "[":
+                self.i += 1
+                table = self.resolve(self.key_parts("]"))
+                self.i += 1
+                self.mark(table, start)
+            else:
+                self.key_value(table)
+
+    def resolve(self, keys: list[str]) -> Path:
+        """The path of a header's keys, with the current index of any array of tables on it."""
+        path: Path = ()
+        for key in keys:
+            path = (*path, key)
+            if path in self.array_counts:
+                path = (*path, self.array_counts[path] - 1)
+        return path
+
+    def key_value(self, table: Path) -> None:
+        start = self.i
+        keys = self.key_parts("=")
+        self.i += 1
+        path = (*table, *keys)
+        self.mark(path, start)
+        self.skip_blank(newlines=False)
+        self.value(path)
+
+    def key_parts(self, end: str) -> list[str]:
+        parts: list[str] = []
+        while True:
+            self.skip_blank(newlines=False)
+            parts.append(self.key())
+            self.skip_blank(newlines=False)
+            if self.peek() != ".":
+                break
+            self.i += 1
+        assert self.peek() == end, f"expected {end!r} at offset {self.i}"
+        return parts
+
+    def key(self) -> str:
+        ch = self.peek()
+        if ch in "\"'":
+            return self.string()
+        start = self.i
+        while self.i < len(self.text) and self.text[self.i] in _BARE:
+            self.i += 1
+        return self.text[start : self.i]
+
+    def string(self) -> str:
+        """Reads a string of any of TOML's four kinds and returns its value."""
+        quote = self.peek()
+        if self.peek(3) == quote * 3:
+            self.i += 3
+            end = self.text.find(quote * 3, self.i)
+            while self.text[end + 3 : end + 4] == quote:  # up to two quotes may end the string
+                end += 1
+            value = self.text[self.i : end]
+            self.i = end + 3
+            return value
+        self.i += 1
+        if quote == "'":
+            end = self.text.index("'", self.i)
+            value = self.text[self.i : end]
+            self.i = end + 1
+            return value
+        chars: list[str] = []
+        while (ch := self.text[self.i]) != '"':
+            if ch == "\\":
+                escape = self.text[self.i + 1]
+                if escape in "uU":
+                    width = 4 if escape == "u" else 8
+                    chars.append(chr(int(self.text[self.i + 2 : self.i + 2 + width], 16)))
+                    self.i += 2 + width
+                    continue
+                chars.append(_ESCAPES.get(escape, escape))
+                self.i += 2
+                continue
+            chars.append(ch)
+            self.i += 1
+        self.i += 1
+        return "".join(chars)
+
+    def value(self, path: Path) -> None:
+        ch = self.peek()
+        if ch in "\"'":
+            self.string()
+        elif ch == "[":
+            self.array(path)
+        elif ch == "{":
+            self.inline_table(path)
+        else:
+            while self.i < len(self.text) and self.text[self.i] not in ",]}\r\n#":
+                self.i += 1
+
+    def array(self, path: Path) -> None:
+        self.i += 1
+        for index in self._items("]"):
+            self.mark((*path, index), self.i)
+            self.value((*path, index))
+
+    def inline_table(self, path: Path) -> None:
+        self.i += 1
+        for _ in self._items("}"):
+            self.key_value(path)
+
+    def _items(self, close: str) -> Iterator[int]:
+        index = 0
+        while True:
+            self.skip_blank(newlines=True)
+            if self.peek() == close:
+                self.i += 1
+                return
+            yield index
+            index += 1
+            self.skip_blank(newlines=True)
+            if self.peek() == ",":
+                self.i += 1

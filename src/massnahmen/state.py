@@ -1,0 +1,95 @@
+"""The derived state of a plan on one as-of date: open, overdue, due soon, stale, traffic light.
+
+Checks and every report read these answers from one `PlanState`, so that `check`, `status` and the
+workbook never disagree about what is late.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import cached_property
+from typing import Literal
+
+from massnahmen.model import Measure, Plan
+
+Light = Literal["red", "yellow", "green"]
+
+
+class PlanState:
+    """A plan seen on `as_of`. Lookups are precomputed once, so every question is cheap."""
+
+    def __init__(self, plan: Plan, as_of: dt.date) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.settings = plan.settings
+        self.by_id: dict[str, Measure] = {}
+        for measure in plan.measures:
+            self.by_id.setdefault(measure.id, measure)
+
+    @cached_property
+    def open_by_owner(self) -> Counter[str]:
+        return Counter(m.owner for m in self.plan.measures if m.is_open and m.owner)
+
+    @cached_property
+    def dependents(self) -> dict[str, list[Measure]]:
+        """For each measure id, the measures that depend on it."""
+        found: dict[str, list[Measure]] = {}
+        for measure in self.plan.measures:
+            for dep in measure.depends_on:
+                found.setdefault(dep, []).append(measure)
+        return found
+
+    def due(self, measure: Measure) -> dt.date | None:
+        """The day the effective deadline falls on; None if there is none or it is ongoing."""
+        deadline = measure.effective_deadline
+        return deadline.due if deadline else None
+
+    def days_left(self, measure: Measure) -> int | None:
+        """Days from the as-of date to the effective deadline (negative when late)."""
+        due = self.due(measure)
+        return None if due is None else (due - self.as_of).days
+
+    def overdue(self, measure: Measure) -> bool:
+        due = self.due(measure)
+        return measure.is_open and due is not None and due < self.as_of
+
+    def due_soon(self, measure: Measure) -> bool:
+        left = self.days_left(measure)
+        return measure.is_open and left is not None and 0 <= left <= self.settings.due_soon_days
+
+    def last_activity(self, measure: Measure) -> dt.date | None:
+        """The latest update's date, or the start if there is no update."""
+        last = measure.last_update
+        return last.date if last else measure.start
+
+    def stale(self, measure: Measure) -> bool:
+        if measure.status != "in_progress":
+            return False
+        since = self.last_activity(measure)
+        return since is not None and (self.as_of - since).days > self.settings.stale_days
+
+    def blockers(self, measure: Measure) -> list[Measure]:
+        """Known dependencies that are overdue or cancelled."""
+        deps = (self.by_id.get(dep) for dep in measure.depends_on)
+        return [d for d in deps if d and (d.status == "cancelled" or self.overdue(d))]
+
+    def lagging(self, measure: Measure) -> bool:
+        """Progress behind the elapsed share of the start→deadline span."""
+        due = self.due(measure)
+        progress = (measure.progress or 0) / 100
+        start = measure.start or self.plan.plan.adopted_on
+        if due is None or start is None or due <= start:
+            return progress < 1
+        elapsed = (self.as_of - start).days / (due - start).days
+        return progress < min(max(elapsed, 0.0), 1.0)
+
+    def light(self, measure: Measure) -> Light | None:
+        """The traffic light of an open measure (None for closed ones)."""
+        if not measure.is_open:
+            return None
+        if self.overdue(measure) or self.blockers(measure):
+            return "red"
+        if (self.due_soon(measure) and self.lagging(measure)) or self.stale(measure):
+            return "yellow"
+        return "green"
