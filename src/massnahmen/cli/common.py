@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 import typer
 
+from massnahmen.checks import check_plan
 from massnahmen.diagnostics import SEVERITY_RANK, Diagnostic
+from massnahmen.loader import Loaded, PlanFileError, load_plan
+from massnahmen.model import Plan
 from massnahmen.render.console import stderr_console
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -41,3 +45,22 @@ def exit_code(findings: Sequence[Diagnostic], fail_on: str) -> int:
 
 
 AS_OF_HELP = "Compute for this day (YYYY-MM-DD); default today."
+
+
+LANG_HELP = "Language of the report: de (default) or en."
+
+
+def load_valid(path: Path, as_of: dt.date) -> tuple[Loaded, Plan]:
+    """Loads a plan for a report: exit 2 if unreadable, exit 1 with the errors if invalid."""
+    try:
+        loaded = load_plan(path)
+    except PlanFileError as exc:
+        fail(str(exc))
+    errors = [d for d in check_plan(loaded, as_of) if d.severity == "error"]
+    if errors or loaded.plan is None:
+        console = stderr_console()
+        for diagnostic in errors:
+            console.print(diagnostic.format(), markup=False)
+        console.print(f"{path}: invalid plan, fix the errors above first", markup=False)
+        raise typer.Exit(EXIT_FINDINGS)
+    return loaded, loaded.plan

@@ -1,0 +1,39 @@
+"""Shared test helpers: one CLI runner with stdout and stderr apart, paths to the examples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from massnahmen.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "musterdorf.toml"
+EXAMPLE_AS_OF = "2025-03-18"
+DATA = Path(__file__).resolve().parent / "data"
+REALDATA = ROOT.parent / "shared" / "realdata"
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None = None) -> Result:
+    """Runs `massnahmen ARGS` in-process; stdout and stderr apart, no colour."""
+    runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
+    result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A private copy of the example plan that a test may edit."""
+    copy = tmp_path / "plan.toml"
+    copy.write_bytes(EXAMPLE.read_bytes())
+    return copy
