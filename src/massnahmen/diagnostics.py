@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -25,9 +25,6 @@ class Diagnostic:
     file: str | None = None
     line: int | None = None
     column: int | None = None
-
-    def located(self, file: str, line: int | None, column: int | None) -> Diagnostic:
-        return replace(self, file=file, line=line, column=column)
 
     def format(self) -> str:
         """`plan.toml:48:1: E103 measure VW-07: unknown owner "FB9" (did you mean "FB3"?)`."""

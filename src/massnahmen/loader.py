@@ -23,6 +23,43 @@ from massnahmen.sourcemap import SourceMap
 MAX_PLAN_BYTES = 64 * 1024 * 1024
 _SUBJECTS: dict[str, SubjectKind] = {"measures": "measure", "fields": "field", "owners": "owner"}
 _ITEM_NAMES = {"meetings": "meeting", "updates": "update", **_SUBJECTS}
+# German words officers type for keys, so that "did you mean" finds the English key.
+_GERMAN_KEYS = {
+    "titel": "title",
+    "bezeichnung": "title",
+    "massnahme": "title",
+    "handlungsfeld": "field",
+    "verantwortlich": "owner",
+    "zuständig": "owner",
+    "federführung": "owner",
+    "beteiligte": "contributors",
+    "beschreibung": "description",
+    "prioritaet": "priority",
+    "priorität": "priority",
+    "beginn": "start",
+    "frist": "deadline",
+    "termin": "deadline",
+    "fortschritt": "progress",
+    "kosten": "budget_eur",
+    "haushaltsmittel": "budget_eur",
+    "förderung": "funding",
+    "beschluss": "decision",
+    "abhaengigkeiten": "depends_on",
+    "abhängigkeiten": "depends_on",
+    "bemerkung": "notes",
+    "notizen": "notes",
+    "kennzahl": "indicator",
+    "datum": "date",
+    "notiz": "note",
+    "ziel": "goal",
+    "art": "kind",
+    "aktiv": "active",
+    "massnahmen": "measures",
+    "maßnahmen": "measures",
+    "handlungsfelder": "fields",
+    "verantwortliche": "owners",
+    "sitzungen": "meetings",
+}
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
@@ -112,13 +149,13 @@ def _schema_error(
 ) -> Diagnostic:
     loc = tuple(error["loc"])
     subject, kind = _subject(loc, data)
-    line_col = source_map.locate(loc) or (None, None)
+    line_col = source_map.locate(loc)
     if error["type"] == "missing":
         _, context = _where(loc[:-1], subject is not None)
         message = f"missing key {_quote(loc[-1])}{context}"
     elif error["type"] == "extra_forbidden":
         model = _table_model(loc[:-1])
-        hint = did_you_mean(str(loc[-1]), model.model_fields) if model else ""
+        hint = _key_hint(str(loc[-1]), model) if model else ""
         _, context = _where(loc[:-1], subject is not None)
         message = f"unknown key {_quote(loc[-1])}{context}{hint}"
     else:
@@ -160,8 +197,17 @@ def _where(loc: tuple[Any, ...], has_subject: bool) -> tuple[str, str]:
     return named, f" in {', '.join(context)}" if context else ""
 
 
+def _key_hint(key: str, model: type[Any]) -> str:
+    german = _GERMAN_KEYS.get(key.lower())
+    if german in model.model_fields:
+        return f' (did you mean "{german}"?)'
+    return did_you_mean(key, model.model_fields)
+
+
 def _problem(error: ErrorDetails, loc: tuple[Any, ...]) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "literal_error" and loc == ("format",):
+        return f"format {_show(value)} is not supported; this version reads format 1"
     if kind == "literal_error":
         return f"{_show(value)} is not one of {ctx.get('expected', '')}"
     if kind in ("greater_than_equal", "less_than_equal"):

@@ -22,13 +22,13 @@ class SourceMap:
 
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
-    def locate(self, path: Path) -> tuple[int, int] | None:
-        """The position of `path`, or of its nearest enclosing key or table that has one."""
+    def locate(self, path: Path) -> tuple[int, int]:
+        """The position of `path`, or of its nearest enclosing key or table; the top is 1:1."""
         for end in range(len(path), 0, -1):
             found = self.positions.get(path[:end])
             if found is not None:
                 return found
-        return None
+        return (1, 1)
 
     @classmethod
     def scan(cls, text: str) -> SourceMap:

@@ -50,7 +50,7 @@ def check_plan(
             if matches(check.code, ignore):
                 continue
             for finding in check.function(plan, state):
-                where = loaded.source_map.locate(finding.path) or (None, None)
+                where = loaded.source_map.locate(finding.path)
                 found.append(
                     Diagnostic(
                         check.code,

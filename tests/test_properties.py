@@ -1,0 +1,175 @@
+"""Invariants of loading: write → load is the identity; no input makes the loader raise."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from typing import Any
+
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from massnahmen.checks import check_plan
+from massnahmen.loader import PlanFileError, load_plan, parse_plan
+from tests.conftest import DATA
+
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
+texts = st.text(max_size=30)
+dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+years = st.integers(1990, 2100)
+deadlines = st.one_of(
+    dates,
+    years.map(str),
+    st.tuples(years, st.sampled_from(["H1", "H2", "Q1", "Q2", "Q3", "Q4", "01", "12"])).map(
+        lambda t: f"{t[0]}-{t[1]}"
+    ),
+    st.just("ongoing"),
+)
+statuses = st.sampled_from(["planned", "in_progress", "done", "on_hold", "cancelled"])
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+updates = st.fixed_dictionaries(
+    {"date": dates},
+    optional={
+        "status": statuses,
+        "progress": st.integers(0, 100),
+        "deadline": deadlines,
+        "note": texts,
+    },
+)
+measures = st.fixed_dictionaries(
+    {"id": ids, "title": texts, "field": ids, "status": statuses},
+    optional={
+        "owner": ids,
+        "contributors": st.lists(ids, max_size=3),
+        "description": texts,
+        "priority": st.sampled_from(["high", "medium", "low"]),
+        "start": dates,
+        "deadline": deadlines,
+        "progress": st.integers(0, 100),
+        "budget_eur": st.floats(0, 1e9, allow_nan=False, allow_infinity=False),
+        "budget_reserved": st.booleans(),
+        "funding_ends": dates,
+        "depends_on": st.lists(ids, max_size=3),
+        "services": st.lists(st.from_regex(r"\d{14}", fullmatch=True), max_size=2),
+        "tags": st.lists(texts, max_size=3),
+        "updates": st.lists(updates, max_size=3),
+    },
+)
+plans = st.fixed_dictionaries(
+    {
+        "format": st.just(1),
+        "plan": st.fixed_dictionaries(
+            {"title": texts, "authority": texts},
+            optional={"version": texts, "state": st.sampled_from(["draft", "adopted"])},
+        ),
+        "fields": st.lists(st.fixed_dictionaries({"id": ids, "name": texts}), max_size=3),
+        "owners": st.lists(
+            st.fixed_dictionaries(
+                {"id": ids, "name": texts},
+                optional={
+                    "kind": st.sampled_from(["unit", "person", "external"]),
+                    "active": st.booleans(),
+                },
+            ),
+            max_size=3,
+        ),
+        "measures": st.lists(measures, max_size=4),
+    },
+    optional={"meetings": st.lists(st.fixed_dictionaries({"date": dates}), max_size=2)},
+)
+
+
+@given(plans)
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+def test_write_then_load_gives_the_same_plan(data: dict[str, Any]) -> None:
+    first = parse_plan(tomli_w.dumps(data), "plan.toml")
+    assert first.plan is not None, first.diagnostics
+    dumped = first.plan.model_dump(mode="python", exclude_none=True)
+    second = parse_plan(tomli_w.dumps(dumped), "plan.toml")
+    assert second.plan == first.plan
+
+
+@given(plans, dates)
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+def test_every_check_runs_on_any_valid_plan(data: dict[str, Any], as_of: dt.date) -> None:
+    loaded = parse_plan(tomli_w.dumps(data), "plan.toml")
+    for diagnostic in check_plan(loaded, as_of):
+        assert diagnostic.line is None or diagnostic.line >= 1
+
+
+@given(st.binary(max_size=300))
+@settings(max_examples=300)
+def test_random_bytes_give_diagnostics_or_a_file_error(tmp_path_factory: Any, raw: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "plan.toml"
+    path.write_bytes(raw)
+    try:
+        loaded = load_plan(path)
+    except PlanFileError:
+        return
+    findings = check_plan(loaded, dt.date(2024, 6, 1))
+    assert loaded.plan is not None or findings
+
+
+SEED = tomllib.loads((DATA / "valid" / "moved_deadline_with_reason.toml").read_text())
+LEAVES = st.one_of(
+    st.none(),
+    st.integers(-(2**70), 2**70),
+    st.floats(),
+    st.booleans(),
+    texts,
+    dates,
+    st.lists(st.integers(), max_size=2),
+    st.just({"x": 1}),
+)
+
+
+def _mutate(data: Any, path: list[Any], value: Any, delete: bool) -> Any:
+    if not path:
+        return value
+    head, *rest = path
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    if delete and not rest:
+        del copy[head]
+    else:
+        copy[head] = _mutate(copy[head], rest, value, delete)
+    return copy
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else []
+    )
+    found = []
+    for key, value in items:
+        found.append((*prefix, key))
+        found.extend(_paths(value, (*prefix, key)))
+    return found
+
+
+PATHS = _paths(SEED)
+
+
+@given(st.sampled_from(PATHS), LEAVES, st.booleans())
+@settings(max_examples=300)
+def test_mutations_of_a_valid_plan_give_located_diagnostics(
+    path: tuple[Any, ...], value: Any, delete: bool
+) -> None:
+    mutated = _mutate(SEED, list(path), value, delete)
+    try:
+        text = tomli_w.dumps(mutated)
+    except (TypeError, ValueError, OverflowError):  # tomli-w cannot write None or huge ints
+        return
+    loaded = parse_plan(text, "plan.toml")
+    for diagnostic in check_plan(loaded, dt.date(2024, 6, 1)):
+        if diagnostic.code in ("E002", "E101", "E102", "E103", "E104"):
+            assert diagnostic.line is not None, diagnostic
