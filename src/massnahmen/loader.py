@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,12 @@ class Loaded:
     text: str
     data: dict[str, Any] | None
     plan: Plan | None
-    source_map: SourceMap = field(default_factory=SourceMap)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @cached_property
+    def source_map(self) -> SourceMap:
+        """Where keys stand; scanned only when a finding needs a position."""
+        return SourceMap.scan(self.text)
 
 
 def read_text(path: Path) -> str:
@@ -117,17 +122,18 @@ def parse_plan(text: str, file: str) -> Loaded:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return Loaded(file, text, None, None, diagnostics=[_syntax_error(exc, file)])
+        return Loaded(file, text, None, None, [_syntax_error(exc, file)])
     except RecursionError:
         problem = Diagnostic("E001", "error", "invalid TOML: values nested too deeply", file=file)
-        return Loaded(file, text, None, None, diagnostics=[problem])
-    source_map = SourceMap.scan(text)
+        return Loaded(file, text, None, None, [problem])
     try:
         plan = Plan.model_validate(data)
     except ValidationError as exc:
-        problems = [_schema_error(error, data, source_map, file) for error in exc.errors()]
-        return Loaded(file, text, data, None, source_map, problems)
-    return Loaded(file, text, data, plan, source_map)
+        loaded = Loaded(file, text, data, None)
+        source_map = loaded.source_map
+        loaded.diagnostics = [_schema_error(e, data, source_map, file) for e in exc.errors()]
+        return loaded
+    return Loaded(file, text, data, plan)
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, file: str) -> Diagnostic:

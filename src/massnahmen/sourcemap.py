@@ -8,11 +8,19 @@ assumes the text is valid TOML (tomllib has accepted it), which keeps it small.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Path = tuple[str | int, ...]
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+# The common line `key = "text"` or `key = 2024-06-30`, read in one step instead of char by char.
+_SIMPLE_LINE = re.compile(
+    r"""([A-Za-z0-9_-]+)[ \t]*=[ \t]*"""
+    r"""(?:"(?:[^"\\\n]|\\.)*"(?!")|'[^'\n]*'(?!')|[^\s"'\[{#][^\n#]*?)"""
+    r"""[ \t]*(?:\#[^\n]*)?(?=\r?\n|$)"""
+)
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 
@@ -41,7 +49,7 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.i = 0
-        self.line_starts = [0] + [n + 1 for n, ch in enumerate(text) if ch == "\n"]
+        self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
         self.positions: dict[Path, tuple[int, int]] = {}
         self.array_counts: dict[Path, int] = {}
 
@@ -90,6 +98,9 @@ class _Scanner:
                 table = self.resolve(self.key_parts("]"))
                 self.i += 1
                 self.mark(table, start)
+            elif simple := _SIMPLE_LINE.match(self.text, self.i):
+                self.mark((*table, simple[1]), start)
+                self.i = simple.end()
             else:
                 self.key_value(table)
 

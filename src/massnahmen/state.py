@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from massnahmen.model import Measure, Plan
+if TYPE_CHECKING:
+    from massnahmen.model import Measure, Plan
+
 
 Light = Literal["red", "yellow", "green"]
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from massnahmen.checks import consistency, owners, references, schedule
 from massnahmen.checks.registry import CHECKS, Check, declare
 from massnahmen.diagnostics import Diagnostic, sort_key
-from massnahmen.loader import Loaded
 from massnahmen.state import PlanState
+
+if TYPE_CHECKING:
+    from massnahmen.loader import Loaded
 
 __all__ = ["CHECKS", "Check", "check_plan", "matches", "unknown_codes"]
 _MODULES = (references, consistency, schedule, owners)  # importing them fills CHECKS

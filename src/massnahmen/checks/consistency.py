@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from massnahmen.checks.registry import Finding, measure_finding, register
 from massnahmen.deadline import Deadline
-from massnahmen.model import Plan
 from massnahmen.state import PlanState
+
+if TYPE_CHECKING:
+    from massnahmen.model import Plan
 
 Keys = tuple[str | int, ...]
 

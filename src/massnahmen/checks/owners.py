@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from massnahmen.checks.registry import Finding, measure_finding, register
-from massnahmen.model import Plan
 from massnahmen.state import PlanState
+
+if TYPE_CHECKING:
+    from massnahmen.model import Plan
 
 
 @register("W301", "warning", "owner inactive but still responsible for open measures")

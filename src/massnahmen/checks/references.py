@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from massnahmen.checks.registry import Finding, measure_finding, register
 from massnahmen.diagnostics import SubjectKind, did_you_mean
-from massnahmen.model import Plan
 from massnahmen.state import PlanState
+
+if TYPE_CHECKING:
+    from massnahmen.model import Plan
 
 _LEIKA_KEY = re.compile(r"\d{14}")
 

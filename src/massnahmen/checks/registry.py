@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from massnahmen.diagnostics import Severity, SubjectKind
-from massnahmen.model import Plan
 from massnahmen.state import PlanState
+
+if TYPE_CHECKING:
+    from massnahmen.model import Plan
 
 Path = tuple[str | int, ...]
 
@@ -22,7 +25,7 @@ class Finding:
     kind: SubjectKind | None = None
 
 
-CheckFunction = Callable[[Plan, PlanState], Iterator[Finding]]
+CheckFunction = Callable[["Plan", PlanState], Iterator[Finding]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ import typer
 from massnahmen.checks import CHECKS, check_plan, unknown_codes
 from massnahmen.cli.common import AS_OF_HELP, exit_code, fail, parse_date
 from massnahmen.diagnostics import Severity
-from massnahmen.loader import PlanFileError, load_plan
 from massnahmen.render.findings import REPORTERS, CheckResult
 
 Format = Literal["text", "json"]
@@ -52,6 +51,8 @@ def check(
     unknown = unknown_codes(selected + ignored)
     if unknown:
         raise typer.BadParameter(f"no check has the code {', '.join(unknown)}")
+    from massnahmen.loader import PlanFileError, load_plan  # pydantic only when needed
+
     try:
         loaded = load_plan(plan)
     except PlanFileError as exc:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
-from massnahmen.checks import check_plan
 from massnahmen.diagnostics import SEVERITY_RANK, Diagnostic
-from massnahmen.loader import Loaded, PlanFileError, load_plan
-from massnahmen.model import Plan
 from massnahmen.render.console import stderr_console
+
+if TYPE_CHECKING:
+    from massnahmen.loader import Loaded
+    from massnahmen.model import Plan
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -52,6 +53,9 @@ LANG_HELP = "Language of the report: de (default) or en."
 
 def load_valid(path: Path, as_of: dt.date) -> tuple[Loaded, Plan]:
     """Loads a plan for a report: exit 2 if unreadable, exit 1 with the errors if invalid."""
+    from massnahmen.checks import check_plan
+    from massnahmen.loader import PlanFileError, load_plan
+
     try:
         loaded = load_plan(path)
     except PlanFileError as exc:

@@ -7,11 +7,11 @@ import sys
 
 import typer
 
-from massnahmen.schema import plan_schema
-
 
 def schema() -> None:
     """Print the JSON Schema of the plan format (for Taplo / Even Better TOML)."""
+    from massnahmen.schema import plan_schema
+
     sys.stdout.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
 
 

@@ -8,8 +8,6 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rich.markup import escape
-
 from massnahmen.diagnostics import Diagnostic
 from massnahmen.render.console import stderr_console
 
@@ -39,6 +37,8 @@ class CheckResult:
 
 def report_text(result: CheckResult) -> None:
     """Findings to stderr, errors first, then a summary line."""
+    from rich.markup import escape
+
     console = stderr_console()
     for diagnostic in result.findings:
         style = _STYLE[diagnostic.severity]

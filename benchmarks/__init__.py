@@ -1,0 +1,1 @@
+"""Benchmarks for massnahmen and the generator of their synthetic plans."""

@@ -1,0 +1,36 @@
+"""The bundled example plan is valid and warns exactly where the README says it does."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, ROOT, run
+
+
+def test_example_has_exactly_the_warnings_the_readme_explains() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### The example plan")[1].split("\n#")[0]
+    documented = re.findall(r"^\| (W\d{3}) \| ([A-Z]{2}-\d{2}) \|", section, re.M)
+    result = run("check", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["valid"] is True and result.code == 0
+    assert [(f["code"], f["subject"]) for f in report["findings"]] == documented
+
+
+def test_example_is_large_enough_to_show_everything() -> None:
+    from massnahmen.loader import load_plan
+
+    plan = load_plan(EXAMPLE).plan
+    assert plan is not None
+    assert len(plan.fields) >= 8 and len(plan.owners) >= 10 and len(plan.measures) >= 40
+    assert {m.status for m in plan.measures} == {
+        "planned",
+        "in_progress",
+        "done",
+        "on_hold",
+        "cancelled",
+    }
+    kinds = {m.deadline.kind for m in plan.measures if m.deadline}
+    assert {"date", "year", "half", "quarter", "month", "ongoing"} <= kinds
+    assert any(m.deadline_moves for m in plan.measures) and plan.meetings
