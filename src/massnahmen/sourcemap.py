@@ -21,28 +21,40 @@ _SIMPLE_LINE = re.compile(
     r"""(?:"(?:[^"\\\n]|\\.)*"(?!")|'[^'\n]*'(?!')|[^\s"'\[{#][^\n#]*?)"""
     r"""[ \t]*(?:\#[^\n]*)?(?=\r?\n|$)"""
 )
+_BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?")
+_BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 
 @dataclass
 class SourceMap:
-    """Positions (1-based line and column) of the keys, tables and array elements of one file."""
+    """Where the keys, tables and array elements of one file begin (as offsets into the text)."""
 
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    offsets: dict[Path, int] = field(default_factory=dict)
+    line_starts: list[int] = field(default_factory=lambda: [0])
 
     def locate(self, path: Path) -> tuple[int, int]:
-        """The position of `path`, or of its nearest enclosing key or table; the top is 1:1."""
+        """Line and column (1-based) of `path`, or of its nearest enclosing key or table.
+
+        The top of the file is 1:1.
+        """
         for end in range(len(path), 0, -1):
-            found = self.positions.get(path[:end])
+            found = self.offsets.get(path[:end])
             if found is not None:
-                return found
+                line = bisect.bisect_right(self.line_starts, found)
+                return line, found - self.line_starts[line - 1] + 1
         return (1, 1)
+
+    @property
+    def positions(self) -> dict[Path, tuple[int, int]]:
+        """Every recorded path with its line and column."""
+        return {path: self.locate(path) for path in self.offsets}
 
     @classmethod
     def scan(cls, text: str) -> SourceMap:
         scanner = _Scanner(text)
         scanner.run()
-        return cls(scanner.positions)
+        return cls(scanner.offsets, scanner.line_starts)
 
 
 class _Scanner:
@@ -50,31 +62,19 @@ class _Scanner:
         self.text = text
         self.i = 0
         self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
-        self.positions: dict[Path, tuple[int, int]] = {}
+        self.offsets: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
 
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.line_starts, offset)
-        return line, offset - self.line_starts[line - 1] + 1
-
     def mark(self, path: Path, offset: int) -> None:
-        self.positions.setdefault(path, self.position(offset))
+        self.offsets.setdefault(path, offset)
 
     def peek(self, n: int = 1) -> str:
         return self.text[self.i : self.i + n]
 
     def skip_blank(self, newlines: bool) -> None:
         """Skips spaces, comments and (if `newlines`) line breaks."""
-        text, n = self.text, len(self.text)
-        while self.i < n:
-            ch = text[self.i]
-            if ch in " \t" or (newlines and ch in "\r\n"):
-                self.i += 1
-            elif ch == "#":
-                end = text.find("\n", self.i)
-                self.i = n if end < 0 else end
-            else:
-                return
+        blank = _BLANK_LINES if newlines else _BLANK
+        self.i = blank.match(self.text, self.i).end()  # type: ignore[union-attr]
 
     def run(self) -> None:
         table: Path = ()
@@ -98,8 +98,8 @@ class _Scanner:
                 table = self.resolve(self.key_parts("]"))
                 self.i += 1
                 self.mark(table, start)
-            elif simple := _SIMPLE_LINE.match(self.text, self.i):
-                self.mark((*table, simple[1]), start)
+            elif simple := _SIMPLE_LINE.match(self.text, start):
+                self.offsets.setdefault((*table, simple[1]), start)
                 self.i = simple.end()
             else:
                 self.key_value(table)
