@@ -106,6 +106,13 @@ def test_unreadable_file_exits_2(tmp_path: Path) -> None:
     assert run("check", locked).code == 2
 
 
+def test_codes_are_coloured_when_forced() -> None:
+    result = run(
+        "check", OVERDUE, "--as-of", "2024-06-01", env={"NO_COLOR": "", "FORCE_COLOR": "1"}
+    )
+    assert "\x1b[33mW201\x1b[0m" in result.stderr
+
+
 def test_no_colour_when_piped() -> None:
     result = run("check", OVERDUE, "--as-of", "2024-06-01", env={"NO_COLOR": ""})
     assert "\x1b[" not in result.stderr

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 from massnahmen.diagnostics import SEVERITY_RANK, Diagnostic
-from massnahmen.render.console import stderr_console
+from massnahmen.render.console import print_error
 
 if TYPE_CHECKING:
     from massnahmen.loader import Loaded
@@ -33,7 +33,7 @@ def parse_date(value: str | None, option: str = "--as-of") -> dt.date:
 
 def fail(message: str) -> NoReturn:
     """The command could not run: one line on stderr, exit 2."""
-    stderr_console().print(f"massnahmen: {message}", markup=False)
+    print_error(f"massnahmen: {message}")
     raise typer.Exit(EXIT_FAILURE)
 
 
@@ -62,9 +62,8 @@ def load_valid(path: Path, as_of: dt.date) -> tuple[Loaded, Plan]:
         fail(str(exc))
     errors = [d for d in check_plan(loaded, as_of) if d.severity == "error"]
     if errors or loaded.plan is None:
-        console = stderr_console()
         for diagnostic in errors:
-            console.print(diagnostic.format(), markup=False)
-        console.print(f"{path}: invalid plan, fix the errors above first", markup=False)
+            print_error(diagnostic.format())
+        print_error(f"{path}: invalid plan, fix the errors above first")
         raise typer.Exit(EXIT_FINDINGS)
     return loaded, loaded.plan

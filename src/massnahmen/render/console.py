@@ -1,11 +1,25 @@
-"""The rich consoles: colour only on a terminal, NO_COLOR honoured, no wrapping of long lines."""
+"""Terminal output: colour only on a terminal, NO_COLOR honoured, no wrapping of long lines.
+
+rich is loaded only when colour is wanted; jobs and pipes get plain lines without paying for it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def wants_colour(stream: TextIO) -> bool:
+    """Colour on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def stdout_console() -> Console:
@@ -18,3 +32,8 @@ def stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_error(line: str) -> None:
+    """One plain line on stderr."""
+    sys.stderr.write(line + "\n")

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from massnahmen.diagnostics import Diagnostic
-from massnahmen.render.console import stderr_console
+from massnahmen.render.console import stderr_console, wants_colour
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -36,19 +36,24 @@ class CheckResult:
 
 
 def report_text(result: CheckResult) -> None:
-    """Findings to stderr, errors first, then a summary line."""
+    """Findings to stderr, errors first, then a summary line; codes coloured on a terminal."""
+    errors, warnings = result.count("error"), result.count("warning")
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    verdict = "invalid" if errors else "valid"
+    summary = f"{result.plan}: {verdict}, {counts} (as of {result.as_of})"
+    if not wants_colour(sys.stderr):
+        sys.stderr.writelines(d.format() + "\n" for d in result.findings)
+        sys.stderr.write(summary + "\n")
+        return
     from rich.markup import escape
 
     console = stderr_console()
     for diagnostic in result.findings:
         style = _STYLE[diagnostic.severity]
         line = escape(diagnostic.format())
-        code = diagnostic.code
-        console.print(line.replace(f" {code}", f" [{style}]{code}[/]", 1))
-    errors, warnings = result.count("error"), result.count("warning")
-    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    verdict = "[bold red]invalid[/]" if errors else "[green]valid[/]"
-    console.print(f"{escape(result.plan)}: {verdict}, {counts} (as of {result.as_of})")
+        console.print(line.replace(f" {diagnostic.code}", f" [{style}]{diagnostic.code}[/]", 1))
+    style = "bold red" if errors else "green"
+    console.print(escape(summary).replace(f": {verdict},", f": [{style}]{verdict}[/],", 1))
 
 
 def report_json(result: CheckResult) -> None:
