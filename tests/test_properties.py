@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from massnahmen.checks import check_plan
 from massnahmen.loader import PlanFileError, load_plan, parse_plan
-from tests.conftest import DATA
+from tests.conftest import EXAMPLE
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
 texts = st.text(max_size=30)
@@ -116,7 +116,7 @@ def test_random_bytes_give_diagnostics_or_a_file_error(tmp_path_factory: Any, ra
     assert loaded.plan is not None or findings
 
 
-SEED = tomllib.loads((DATA / "valid" / "moved_deadline_with_reason.toml").read_text())
+SEED = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
 LEAVES = st.one_of(
     st.none(),
     st.integers(-(2**70), 2**70),
@@ -170,6 +170,6 @@ def test_mutations_of_a_valid_plan_give_located_diagnostics(
     except (TypeError, ValueError, OverflowError):  # tomli-w cannot write None or huge ints
         return
     loaded = parse_plan(text, "plan.toml")
-    for diagnostic in check_plan(loaded, dt.date(2024, 6, 1)):
+    for diagnostic in check_plan(loaded, dt.date(2025, 3, 18)):
         if diagnostic.code in ("E002", "E101", "E102", "E103", "E104"):
             assert diagnostic.line is not None, diagnostic
