@@ -47,8 +47,8 @@ def build_workbook(report: Report, lang: Lang, tick: Tick | None = None) -> Work
     summary = workbook.active
     assert summary is not None
     summary.title = label("summary", lang)
+    write_summary(summary, Styles(workbook, lang, boxed=True), report)
     styles = Styles(workbook, lang)
-    write_summary(summary, styles, report)
     write_measures(workbook.create_sheet(label("measures", lang)), styles, report, tick)
     write_actions(workbook.create_sheet(label("action_needed", lang)), styles, report)
     if report.changes is not None:
@@ -57,6 +57,7 @@ def build_workbook(report: Report, lang: Lang, tick: Tick | None = None) -> Work
     write_reserved(workbook.create_sheet(label("budget_reserved", lang)), styles, report)
     for sheet in workbook.worksheets:
         setup_page(sheet, report, lang)
+        sheet.print_options.gridLines = sheet is not summary
     head = report.plan.plan
     properties = workbook.properties
     properties.title = head.title

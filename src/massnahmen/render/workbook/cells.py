@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -72,18 +72,35 @@ LOOKS: dict[str, Look] = {
 
 
 class Styles:
-    """The shared style arrays of one workbook, made on first use."""
+    """The style arrays of one workbook, made on first use and shared by every cell of a kind.
 
-    def __init__(self, workbook: Workbook, lang: Lang) -> None:
+    Cells share the array itself, so a cell's style must never be changed in place (openpyxl's
+    `cell.font = …` would restyle all its siblings): ask for another kind, `bold` or `fill` here.
+    `boxed` styles draw a grid around each cell, for the small tables of the summary; the long
+    lists print the sheet's grid lines instead, and leave empty cells out of the file.
+    """
+
+    def __init__(self, workbook: Workbook, lang: Lang, *, boxed: bool = False) -> None:
         self._sheet = workbook.worksheets[0]
         self.lang = lang
-        self._made: dict[tuple[str, str | None, bool], StyleArray] = {}
+        self.boxed = boxed
+        self._made: dict[tuple[str, str | None, bool, bool, str | None], StyleArray] = {}
 
-    def get(self, kind: str, number_format: str | None = None, quoted: bool = False) -> StyleArray:
-        key = (kind, number_format, quoted)
+    def get(
+        self,
+        kind: str,
+        number_format: str | None = None,
+        quoted: bool = False,
+        bold: bool = False,
+        fill: str | None = None,
+    ) -> StyleArray:
+        key = (kind, number_format, quoted, bold, fill)
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = self._make(LOOKS[kind], number_format, quoted)
+            look = LOOKS[kind]
+            if bold or fill:
+                look = replace(look, bold=bold or look.bold, fill=fill or look.fill)
+            found = self._made[key] = self._make(look, number_format, quoted)
         return found
 
     def _make(self, look: Look, number_format: str | None, quoted: bool) -> StyleArray:
@@ -93,7 +110,7 @@ class Styles:
         cell.number_format = number_format or look.number_format
         if look.fill:
             cell.fill = PatternFill("solid", start_color=look.fill, end_color=look.fill)
-        if look.border:
+        if look.border and self.boxed:
             cell.border = Border(left=GRID, right=GRID, top=GRID, bottom=GRID)
         style: StyleArray = copy(cast(Any, cell)._style)
         if quoted:
@@ -106,7 +123,8 @@ class Styles:
 
 def clean_text(text: str) -> str:
     """Text a cell can hold: no XML-illegal control characters, at most Excel's maximum."""
-    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if not text.isprintable():  # the rare text with a line break or a control character
+        text = ILLEGAL_CHARACTERS_RE.sub("", text)
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
@@ -118,27 +136,35 @@ def put(
     value: Value,
     kind: str,
     number_format: str | None = None,
+    bold: bool = False,
+    fill: str | None = None,
 ) -> None:
     """Writes one cell: text stays text (never a formula), dates and numbers stay numbers.
 
-    The value and style are set directly: openpyxl's setters would turn text that starts with
-    `=` into a formula, and look every style up again, cell by cell.
+    The cell is made directly, without openpyxl's setters: they would turn text that starts
+    with `=` into a formula, and look the style up again for each of a sheet's many cells.
     """
-    cell: Any = Cell(sheet, row=row, column=column)
+    if value is None and not (fill or styles.boxed or LOOKS[kind].fill):
+        return  # nothing to show and nothing to draw: no cell, as openpyxl does for blanks
+    cell: Any = _new_cell(Cell)
+    cell.parent = sheet
+    cell.row = row
+    cell.column = column
+    cell._hyperlink = cell._comment = None
     if isinstance(value, str):
         value = clean_text(value)
-        risky = value.startswith(RISKY_STARTS)
-        cell._style = copy(styles.get(kind, number_format, risky))
-        cell._value = value
+        cell._style = styles.get(kind, number_format, value.startswith(RISKY_STARTS), bold, fill)
         cell.data_type = "s"
     else:
-        if isinstance(value, dt.date) and number_format is None:
+        if number_format is None and isinstance(value, dt.date):
             number_format = styles.date_format()
-        cell._style = copy(styles.get(kind, number_format))
-        if value is not None:
-            cell._value = value
-            cell.data_type = "d" if isinstance(value, dt.date) else "n"
+        cell._style = styles.get(kind, number_format, False, bold, fill)
+        cell.data_type = "n" if not isinstance(value, dt.date) else "d"
+    cell._value = value
     cast(Any, sheet)._cells[(row, column)] = cell
+
+
+_new_cell = object.__new__
 
 
 def deadline_value(deadline: Deadline | None, lang: Lang) -> tuple[Value, str | None]:

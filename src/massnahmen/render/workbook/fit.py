@@ -37,11 +37,23 @@ _WIDTHS: dict[str, int] = {
 }
 _SPACE = _WIDTHS[" "]
 _WORDS = re.compile(r"\S+")
+_STEP = 4  # widths are kept in steps of 4/1000 em, so that each fits in one byte
+
+
+class _WidthCodes(dict[int, int]):
+    """str.translate table: each character to a code point that is its width in steps."""
+
+    def __missing__(self, char: int) -> int:
+        code = self[char] = round(_WIDTHS.get(chr(char), DIGIT) / _STEP)
+        return code
+
+
+_CODES = _WidthCodes()
 
 
 def _width(text: str) -> int:
-    widths = _WIDTHS
-    return sum(widths.get(char, DIGIT) for char in text)
+    """The width of `text` in 1/1000 em (translating is far faster than a loop per character)."""
+    return sum(text.translate(_CODES).encode("latin-1")) * _STEP
 
 
 @lru_cache(maxsize=8192)
@@ -55,7 +67,7 @@ def count_lines(text: str, width: float, bold: bool = False) -> int:
 
 
 def _paragraph_lines(paragraph: str, room: float) -> int:
-    if len(paragraph) * 1000 <= room:  # fits whatever the characters: no need to measure
+    if len(paragraph) * 1000 <= room or _width(paragraph) <= room:
         return 1
     lines, used = 1, float(-_SPACE)
     for word in _WORDS.findall(paragraph):

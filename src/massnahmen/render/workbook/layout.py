@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -80,22 +81,27 @@ def write_rows(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Value | tuple[Value, str | None]]],
     first: int = 2,
+    *,
+    bold: bool = False,
+    outline: int = 0,
 ) -> int:
     """Writes rows under the heading; a value may come with its own number format. Rows with
-    wrapped text get the height it needs. Returns the number of the last row written."""
+    wrapped text get the height it needs; `outline` groups the rows at that level. Returns the
+    number of the last row written."""
     wrapped = [LOOKS[column.kind].wrap for column in columns]
     row = first - 1
     for row, values in enumerate(rows, first):
         lines = 1
         for n, (column, value) in enumerate(zip(columns, values, strict=True), 1):
             if isinstance(value, tuple):
-                put(sheet, styles, row, n, value[0], column.kind, value[1])
+                put(sheet, styles, row, n, value[0], column.kind, value[1], bold)
                 continue
-            put(sheet, styles, row, n, value, column.kind)
+            put(sheet, styles, row, n, value, column.kind, None, bold)
             if wrapped[n - 1] and isinstance(value, str):
                 lines = max(lines, count_lines(value, column.width))
-        if lines > 1:
-            sheet.row_dimensions[row].height = row_height(lines)
+        if lines > 1 or outline:
+            height = row_height(lines) if lines > 1 else None
+            sheet.row_dimensions[row] = RowDimension(sheet, row, ht=height, outlineLevel=outline)
     return row
 
 

@@ -70,11 +70,8 @@ def write_measures(
         if not summary.measures:
             continue
         first = row + 1
-        row = write_rows(
-            sheet, styles, COLUMNS, (measure_row(m, report, lang) for m in summary.measures), first
-        )
-        for n in range(first, row + 1):
-            sheet.row_dimensions[n].outline_level = 1
+        rows = (measure_row(m, report, lang) for m in summary.measures)
+        row = write_rows(sheet, styles, COLUMNS, rows, first, outline=1)
         tick(len(summary.measures))
     add_table(sheet, TABLE_NAMES[lang], len(COLUMNS), row)
     _add_formats(sheet, lang, max(row, 2))

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.pagebreak import Break
 
 from massnahmen.labels import Lang, format_date, label
-from massnahmen.render.workbook.cells import FONT, SIZE, Styles, Value, put
+from massnahmen.render.workbook.cells import Styles, Value, put
 from massnahmen.render.workbook.layout import Column, write_head, write_rows
 from massnahmen.report import LIGHTS, REPORT_STATUSES, Report, Tally, meeting_text, since_text
 
@@ -35,7 +34,6 @@ STATUS_COLOURS = {
     "on_hold": "FFC000",
     "cancelled": "595959",
 }
-BOLD = Font(name=FONT, size=SIZE, bold=True)
 LIGHT_FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE"}
 
 
@@ -96,10 +94,9 @@ def _status_totals(sheet: Worksheet, styles: Styles, totals: Tally, lang: Lang, 
         [label(s, lang), totals.by_status[s], _share(totals.by_status[s], totals.measures)]
         for s in REPORT_STATUSES
     ]
-    rows.append([label("total", lang), totals.measures, 1.0 if totals.measures else None])
     last = write_rows(sheet, styles, columns, rows, row + 1)
-    _bold(sheet, last, len(columns))
-    return last + 1
+    total: list[Value] = [label("total", lang), totals.measures, 1.0 if totals.measures else None]
+    return write_rows(sheet, styles, columns, [total], last + 1, bold=True) + 1
 
 
 def _light_totals(sheet: Worksheet, styles: Styles, totals: Tally, lang: Lang, row: int) -> int:
@@ -109,18 +106,16 @@ def _light_totals(sheet: Worksheet, styles: Styles, totals: Tally, lang: Lang, r
     rows += [[label("overdue", lang), totals.overdue], [label("due_soon", lang), totals.due_soon]]
     last = write_rows(sheet, styles, columns, rows, row + 1)
     for n, light in enumerate(LIGHTS, row + 1):
-        colour = LIGHT_FILLS[light]
-        sheet.cell(n, 1).fill = PatternFill("solid", start_color=colour, end_color=colour)
+        put(sheet, styles, n, 1, label(light, lang), "text", fill=LIGHT_FILLS[light])
     return last + 1
 
 
 def _field_table(sheet: Worksheet, styles: Styles, report: Report, lang: Lang, row: int) -> int:
     write_head(sheet, styles, FIELD_COLUMNS, row)
     rows = [_field_row(f"{s.field.id} {s.field.name}", s.tally) for s in report.fields]
-    rows.append(_field_row(label("total", lang), report.totals))
     last = write_rows(sheet, styles, FIELD_COLUMNS, rows, row + 1)
-    _bold(sheet, last, len(FIELD_COLUMNS))
-    return last + 1
+    total = [_field_row(label("total", lang), report.totals)]
+    return write_rows(sheet, styles, FIELD_COLUMNS, total, last + 1, bold=True) + 1
 
 
 def _field_row(name: str, tally: Tally) -> list[Value]:
@@ -165,11 +160,6 @@ def _chart(sheet: Worksheet, lang: Lang, first: int, last: int, fields: int, row
     chart.height = min(max(8.0, 1.0 * fields + 4), 15.0)  # cm; at most one printed page
     sheet.add_chart(chart, f"A{row}")
     sheet.row_breaks.append(Break(id=row - 1))  # the chart prints whole, on a page of its own
-
-
-def _bold(sheet: Worksheet, row: int, width: int) -> None:
-    for n in range(1, width + 1):
-        sheet.cell(row, n).font = BOLD
 
 
 def _share(count: int, total: int) -> float | None:
