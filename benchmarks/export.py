@@ -36,7 +36,8 @@ MEMORY_TARGET_MB = 300
 MEMORY_AT = 10_000
 WIDTHS = (9, 9, 9, 11, 6, 8)
 
-# Runs `massnahmen export` in a fresh interpreter and prints its peak resident size in KiB.
+# Runs `massnahmen export` in a fresh interpreter and prints its peak resident size in KiB. Linux
+# carries the parent's peak into ru_maxrss across fork and exec, so /proc's VmHWM comes first.
 _PEAK = """
 import resource, sys
 from massnahmen.cli import app
@@ -45,7 +46,11 @@ try:
 except SystemExit as stop:
     if stop.code:
         raise
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+try:
+    with open("/proc/self/status") as status:
+        print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 

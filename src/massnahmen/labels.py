@@ -113,6 +113,7 @@ LABELS: dict[Lang, dict[str, str]] = {
         "chart_title": "Maßnahmen je Handlungsfeld nach Status",
         "message": "Hinweis",
         "field_short": "Feld",
+        "until": "bis",
         "no_reserved": "Keine Maßnahme steht unter Haushaltsvorbehalt.",
         "funding_reason": "Förderung",
         # reasons on the list of what needs action
@@ -233,6 +234,7 @@ LABELS: dict[Lang, dict[str, str]] = {
         "chart_title": "Measures per field of action by status",
         "message": "Message",
         "field_short": "Field",
+        "until": "until",
         "no_reserved": "No measure is under budget reservation.",
         "funding_reason": "funding",
         "overdue_by": "overdue by {days}",

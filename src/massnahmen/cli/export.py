@@ -38,7 +38,7 @@ def export(
     if output.suffix.lower() != ".xlsx":
         raise typer.BadParameter(f'"{output}" does not end in .xlsx', param_hint="--output")
     check_writable(output)
-    _, parsed = load_valid(plan, day)
+    parsed = load_valid(plan, day)[1]  # the file's text and raw data can go
     from massnahmen.render.progress import progress_bar
     from massnahmen.render.workbook import work_units, workbook_bytes
     from massnahmen.report import build_report

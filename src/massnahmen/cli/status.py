@@ -23,7 +23,7 @@ def status(
     """Show the plan's state: totals, fields of action, traffic lights, what needs action."""
     day = parse_date(as_of)
     from_day = since_day(since, meeting)
-    _, parsed = load_valid(plan, day)
+    parsed = load_valid(plan, day)[1]  # the file's text and raw data can go
     from massnahmen.render.status import print_status
     from massnahmen.report import build_report
 

@@ -8,7 +8,9 @@ openpyxl is imported only here, so that other commands start without it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl import Workbook
@@ -70,7 +72,25 @@ def build_workbook(report: Report, lang: Lang, tick: Tick | None = None) -> Work
 
 def workbook_bytes(report: Report, lang: Lang, tick: Tick | None = None) -> bytes:
     """The workbook as the bytes of an .xlsx file; the same input always gives the same bytes."""
-    tick = tick or _ignore
+    with _collector_paused():
+        return _workbook_bytes(report, lang, tick or _ignore)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """openpyxl makes a million small objects that all live until the file is written; the cyclic
+    garbage collector would walk them again and again (a quarter of the time at 10,000 measures).
+    They are freed when the workbook is dropped, and the collector runs again afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _workbook_bytes(report: Report, lang: Lang, tick: Tick) -> bytes:
     workbook = build_workbook(report, lang, tick)
     rows = [sheet.max_row for sheet in workbook.worksheets]
     measures, total = len(report.plan.measures), max(sum(rows), 1)

@@ -45,7 +45,7 @@ COLUMNS = [
     Column("progress", "percent", 8.5),
     Column("light", "center", 6),
     Column("budget", "eur", 11),
-    Column("funding", "text", 12),
+    Column("funding", "text", 15),
     Column("decision", "text", 10.5),
     Column("last_update", "date", 10),
     Column("note", "text", 26),
@@ -84,7 +84,7 @@ def measure_row(
     last = measure.last_update
     funding = measure.funding
     if funding and measure.funding_ends:
-        funding += f" ({label('funding_ends', lang)} {format_date(measure.funding_ends, lang)})"
+        funding += f" ({label('until', lang)} {format_date(measure.funding_ends, lang)})"
     progress = None
     if measure.status != "cancelled" or measure.progress is not None:
         progress = progress_of(measure) / 100
