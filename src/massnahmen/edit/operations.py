@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from massnahmen.diagnostics import Diagnostic, did_you_mean
 from massnahmen.edit.splice import (
@@ -21,6 +22,7 @@ from massnahmen.edit.splice import (
     apply_splices,
     deadline_value,
     find_block,
+    prepend_table,
     set_key,
     toml_value,
 )
@@ -120,12 +122,14 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
         for key, value in keys
         if value is not None
     ]
-    after = _insertion_measure(plan, new.field)
-    if after is None:
+    where, index = _neighbour(plan, new.field)
+    if index is None:
         splice = append_to_text(loaded.text, "measures", pairs)
-    else:
-        block = _block(loaded, after)
+    elif where == "after":
+        block = _block(loaded, index)
         splice = append_table(block, "measures", pairs, like=block.start)
+    else:
+        splice = prepend_table(_block(loaded, index), "measures", pairs)
     summary = f"added {measure_id} to field {new.field}"
     return Change(apply_splices(loaded.text, [splice]), measure_id, summary)
 
@@ -146,17 +150,25 @@ def next_id(plan: Plan, field_id: str) -> str:
     return candidate
 
 
-def _insertion_measure(plan: Plan, field_id: str) -> int | None:
-    """The measure to add after: the field's last, else the last of an earlier field."""
+def _neighbour(plan: Plan, field_id: str) -> tuple[Literal["after", "before"], int | None]:
+    """Where a new measure of the field goes, keeping the plan in the order of its fields:
+    after the field's last measure, else after the last of an earlier field, else before the
+    first of a later field, else (None) at the end."""
     order = [f.id for f in plan.fields]
-    earlier = set(order[: order.index(field_id)]) if field_id in order else set()
-    last_own = last_earlier = None
+    rank = {field: n for n, field in enumerate(order)}
+    own = rank.get(field_id, len(order))
+    last_own = last_earlier = first_later = None
     for index, measure in enumerate(plan.measures):
+        other = rank.get(measure.field, len(order))
         if measure.field == field_id:
             last_own = index
-        elif measure.field in earlier:
+        elif other < own:
             last_earlier = index
-    return last_own if last_own is not None else last_earlier
+        elif other > own and other < len(order) and first_later is None:
+            first_later = index
+    if last_own is not None or last_earlier is not None:
+        return "after", last_own if last_own is not None else last_earlier
+    return "before", first_later
 
 
 def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Change | Refusal:

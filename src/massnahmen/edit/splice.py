@@ -277,3 +277,24 @@ def append_to_text(text: str, header: str, pairs: Sequence[tuple[str, str]]) -> 
     lead = "" if not text or text.endswith("\n") else newline
     lines = ["", f"[[{header}]]", *(f"{key} = {value}" for key, value in pairs)]
     return Splice(len(text), len(text), lead + newline.join(lines) + newline)
+
+
+def prepend_table(block: Block, header: str, pairs: Sequence[tuple[str, str]]) -> Splice:
+    """Inserts a `[[header]]` table with `pairs` before the block, and before the comment lines
+    right above the block's header (they speak of it). Indentation and spacing follow it."""
+    text = block.text
+    newline = newline_of(text)
+    at = block.line_start(block.start)
+    while at > 0:
+        above = text.rfind("\n", 0, at - 1) + 1
+        if not text[above:at].lstrip().startswith("#"):
+            break
+        at = above
+    next_line = text.find("\n", block.start) + 1
+    key_indent = _INDENT.match(text, next_line).group() if next_line else ""  # type: ignore[union-attr]
+    lines = [
+        f"{block.indent(block.start)}[[{header}]]",
+        *(f"{key_indent}{k} = {v}" for k, v in pairs),
+    ]
+    gap = newline if block.blank_line_before(block.start) else ""
+    return Splice(at, at, newline.join(lines) + newline + gap)
