@@ -169,3 +169,12 @@ def test_new_warnings_about_the_measure_are_shown(tmp_path: Path) -> None:
     )
     assert result.code == 0
     assert "W201 measure VW-01: overdue by" in result.stderr  # the new deadline has passed
+
+
+def test_warnings_after_an_edit_are_those_check_gives_for_the_written_file(
+    example_copy: Path,
+) -> None:
+    result = run("update", example_copy, "GE-01", "--progress", "85", "--date", "2025-03-18")
+    assert result.code == 0 and "W201 measure GE-01" in result.stderr
+    checked = run("check", example_copy).stderr.splitlines()
+    assert result.stderr.splitlines() == [line for line in checked if "measure GE-01:" in line]

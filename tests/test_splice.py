@@ -94,3 +94,21 @@ def test_a_missing_key_goes_after_its_nearest_predecessor() -> None:
 @given(st.text(max_size=60))
 def test_any_string_is_written_so_that_tomllib_reads_it_back(value: str) -> None:
     assert tomllib.loads(f"x = {toml_value(value)}")["x"] == value
+
+
+def test_header_like_lines_in_a_string_fall_back_to_the_full_index() -> None:
+    tricky = 'description = """\n[[measures]]\nid = "nope"\n"""\n'
+    text = HEAD + (
+        f'[[measures]]\nid = "F-0"\ntitle = "X"\nfield = "F"\nstatus = "planned"\n{tricky}\n'
+        '[[measures]]\nid = "F-1"\ntitle = "Y"\nfield = "F"\nstatus = "planned"\n'
+    )
+    assert _update(text) == text + '\n[[measures.updates]]\ndate = 2026-01-15\nnote = "n"\n'
+
+
+def test_a_sub_table_apart_from_its_measure_is_not_edited() -> None:
+    text = HEAD + (
+        '[[measures]]\nid = "F-1"\ntitle = "X"\nfield = "F"\nstatus = "planned"\n'
+        '[[owners]]\nid = "O"\nname = "O"\n[[measures.updates]]\ndate = 2025-01-01\n'
+    )
+    with pytest.raises(EditError, match="its sub-tables stand apart from it"):
+        _update(text)

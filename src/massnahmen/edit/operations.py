@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from massnahmen.diagnostics import Diagnostic, did_you_mean
+from massnahmen.edit.locate import measure_block
 from massnahmen.edit.splice import (
     Block,
     Splice,
@@ -21,7 +22,6 @@ from massnahmen.edit.splice import (
     append_to_text,
     apply_splices,
     deadline_value,
-    find_block,
     prepend_table,
     set_key,
     toml_value,
@@ -47,11 +47,16 @@ class Refusal:
 
 @dataclass(frozen=True)
 class Change:
-    """The plan's new text, the measure it concerns and what was done, in a few words."""
+    """The plan's new text, the measure it concerns and what was done, in a few words.
+
+    `index` is the measure's place in the new plan and `region` the offsets of its text there.
+    """
 
     text: str
     measure_id: str
     summary: str
+    index: int
+    region: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -124,14 +129,15 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
     ]
     where, index = _neighbour(plan, new.field)
     if index is None:
-        splice = append_to_text(loaded.text, "measures", pairs)
+        splice, index = append_to_text(loaded.text, "measures", pairs), len(plan.measures)
     elif where == "after":
         block = _block(loaded, index)
-        splice = append_table(block, "measures", pairs, like=block.start)
+        splice, index = append_table(block, "measures", pairs, like=block.start), index + 1
     else:
         splice = prepend_table(_block(loaded, index), "measures", pairs)
-    summary = f"added {measure_id} to field {new.field}"
-    return Change(apply_splices(loaded.text, [splice]), measure_id, summary)
+    text = apply_splices(loaded.text, [splice])
+    region = (splice.start, splice.start + len(splice.text))
+    return Change(text, measure_id, f"added {measure_id} to field {new.field}", index, region)
 
 
 def next_id(plan: Plan, field_id: str) -> str:
@@ -215,7 +221,8 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
             done.append(f"deadline moved to {update.deadline.strip()}")
         done.append(f"update of {update.date.isoformat()} recorded")
     text = apply_splices(loaded.text, [s for s in splices if s is not None])
-    return Change(text, measure_id, f"updated {measure_id}: {', '.join(done)}")
+    region = (block.start, block.end + len(text) - len(loaded.text))
+    return Change(text, measure_id, f"updated {measure_id}: {', '.join(done)}", index, region)
 
 
 def find_measure(plan: Plan, measure_id: str) -> tuple[int, Measure]:
@@ -234,7 +241,7 @@ def _plan(loaded: Loaded) -> Plan:
 
 def _block(loaded: Loaded, index: int) -> Block:
     try:
-        return find_block(loaded.text, loaded.source_map, ("measures", index))
+        return measure_block(loaded, index)
     except SpliceError as exc:
         measure = _plan(loaded).measures[index]
         raise EditError(

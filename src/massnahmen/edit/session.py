@@ -14,6 +14,7 @@ from pathlib import Path
 
 from massnahmen.checks import check_plan
 from massnahmen.diagnostics import Diagnostic
+from massnahmen.edit.locate import region_map
 from massnahmen.edit.lock import LockHeld, plan_lock
 from massnahmen.edit.operations import Change, EditError, Refusal
 from massnahmen.files import atomic_write
@@ -88,6 +89,9 @@ def _edit_locked(
     if isinstance(outcome, Refusal):
         return _refused(loaded, None, outcome)
     edited = parse_plan(outcome.text, name)
+    if edited.plan is not None:
+        # Only findings about the edited measure are shown: index just its region.
+        edited.source_map = region_map(outcome.text, *outcome.region, outcome.index, lines=True)
     findings = check_plan(edited, today)
     errors = [d for d in findings if d.severity == "error"]
     if errors:

@@ -141,18 +141,24 @@ class Block:
         return False
 
 
-def find_block(text: str, source_map: SourceMap, path: Path) -> Block:
-    """The table at `path`, which must have a header of its own (not an inline table)."""
+def find_block(
+    text: str, source_map: SourceMap, path: Path, region_end: int | None = None
+) -> Block:
+    """The table at `path`, which must have a header of its own (not an inline table).
+
+    Its region ends at `region_end` if given, else at the next header that is not its own.
+    """
     start = source_map.offsets.get(path)
     if start is None or not text.startswith("[", start):
         raise SpliceError("it is written as an inline table")
-    headers = source_map.headers
-    n = bisect.bisect_left(headers, start, key=lambda header: header[0])
-    while n < len(headers) and _inside(headers[n][1], path):
-        n += 1
-    region_end = headers[n][0] if n < len(headers) else len(text)
-    if any(_inside(p, path) for _, p in headers[n:]):
-        raise SpliceError("its sub-tables stand apart from it in the file")
+    if region_end is None:
+        headers = source_map.headers
+        n = bisect.bisect_left(headers, start, key=lambda header: header[0])
+        while n < len(headers) and _inside(headers[n][1], path):
+            n += 1
+        region_end = headers[n][0] if n < len(headers) else len(text)
+        if any(_inside(p, path) for _, p in headers[n:]):
+            raise SpliceError("its sub-tables stand apart from it in the file")
     return Block(text, source_map, path, start, _content_end(text, start, region_end))
 
 
