@@ -85,3 +85,10 @@ def test_every_edit_command_has_help() -> None:
     for command in ("init", "add", "update", "show"):
         result = run(command, "--help")
         assert result.code == 0 and "Usage: massnahmen " + command in result.stdout
+
+
+def test_control_and_bidi_characters_in_the_plan_are_shown_escaped(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    run("update", plan, "BI-01", "--note", "Angebot \u202eesrever", "--date", "2026-01-15")
+    result = run("show", plan, "BI-01", "--as-of", "2026-01-15")
+    assert "Angebot \\u202eesrever" in result.stdout and "\u202e" not in result.stdout

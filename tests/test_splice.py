@@ -112,3 +112,13 @@ def test_a_sub_table_apart_from_its_measure_is_not_edited() -> None:
     )
     with pytest.raises(EditError, match="its sub-tables stand apart from it"):
         _update(text)
+
+
+def test_huge_values_are_edited_in_linear_time() -> None:
+    lines = "\n".join(f"# Zeile {n}" for n in range(20_000))
+    huge = f'description = "{"x" * 2_000_000}"\nnotes = """\n{lines}"""\n'
+    text = HEAD + f'[[measures]]\nid = "F-1"\ntitle = "X"\nfield = "F"\nstatus = "planned"\n{huge}'
+    after = _update(text, title="Y", note="n")
+    assert after == text.replace('title = "X"', 'title = "Y"') + (
+        '\n[[measures.updates]]\ndate = 2026-01-15\nnote = "n"\n'
+    )

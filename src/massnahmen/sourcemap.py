@@ -65,14 +65,23 @@ class SourceMap:
     def scan(cls, text: str) -> SourceMap:
         scanner = _Scanner(text)
         scanner.run()
-        return cls(scanner.offsets, scanner.line_starts, scanner.headers)
+        line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+        return cls(scanner.offsets, line_starts, scanner.headers)
+
+
+def value_end(text: str, start: int) -> int:
+    """Where the value that begins at `start` ends (a string, scalar, array or inline table),
+    in one pass; the text must be valid TOML. Editors use it to replace a value in place."""
+    scanner = _Scanner(text)
+    scanner.i = start
+    scanner.value(())
+    return scanner.i
 
 
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.i = 0
-        self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
         self.offsets: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
         self.headers: list[tuple[int, Path]] = []

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal, NoReturn
 import typer
 
 from massnahmen.cli.common import EXIT_FINDINGS, EXIT_OK, fail
+from massnahmen.diagnostics import printable
 from massnahmen.render.console import print_error
 
 if TYPE_CHECKING:
@@ -37,17 +38,17 @@ def run_edit(plan: Path, operation: Operation, *, dry_run: bool) -> NoReturn:
     if result.refusal is not None:
         for finding in result.refusal.findings:
             print_error(finding.format())
-        print_error(f"{result.file}: {result.refusal.reason}")
+        print_error(printable(f"{result.file}: {result.refusal.reason}"))
         raise typer.Exit(EXIT_FINDINGS)
     assert result.change is not None
     if dry_run:
-        sys.stdout.write(result.diff())
+        sys.stdout.writelines(printable(line) + "\n" for line in result.diff().splitlines())
     for warning in result.warnings:
         print_error(warning.format())
     if dry_run:
-        print_error(f"{result.file}: dry run, nothing written ({result.change.summary})")
+        print_error(printable(f"{result.file}: dry run, nothing written ({result.change.summary})"))
     else:
-        sys.stdout.write(f"{result.file}: {result.change.summary}\n")
+        sys.stdout.write(printable(f"{result.file}: {result.change.summary}") + "\n")
     raise typer.Exit(EXIT_OK)
 
 

@@ -1,9 +1,8 @@
 """Splicing changes into a plan's text, so that only the lines an edit touches change.
 
-The loader's line index (`SourceMap`) says where each table and key begins. From there a small
-regular expression finds where a one-line value ends (keeping any comment behind it); values that
-span lines are measured by letting tomllib read growing slices. New lines take the file's line
-ending and the indentation of their neighbours.
+The loader's line index (`SourceMap`) says where each table and key begins; its scanner says
+where a value ends, in one pass however long the value (a comment behind it is kept). New lines
+take the file's line ending and the indentation and spacing of their neighbours.
 """
 
 from __future__ import annotations
@@ -11,24 +10,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from massnahmen.deadline import parse_deadline
-from massnahmen.sourcemap import Path, SourceMap
+from massnahmen.sourcemap import Path, SourceMap, value_end
 
-_STRING = r'"(?:[^"\\\n]|\\.)*"(?!")|' r"'[^'\n]*'(?!')"
-_KEY_VALUE = re.compile(
-    rf"""(?:[A-Za-z0-9_-]+|{_STRING})[ \t]*=[ \t]*"""
-    rf"""(?P<value>{_STRING}"""
-    rf"""|\[(?:[^\n\]"'#]|{_STRING})*\]"""  # an array on one line
-    r"""|[^\s"'\[{#][^\n#]*?)"""  # a number, date or boolean
-    r"""[ \t]*(?:\#[^\n]*)?(?=\r?\n|$)"""
-)
-_KEY_START = re.compile(rf"""(?:[A-Za-z0-9_-]+|{_STRING})[ \t]*=[ \t]*""")
+_KEY_START = re.compile(r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]++|\\.)*+"|'[^'\n]*+')[ \t]*+=[ \t]*+""")
+# what may follow a value on its line: blanks, a comment, the line break
+_LINE_REST = re.compile(r"[ \t]*+(?:#[^\n]*+)?\r?\n?")
 _INDENT = re.compile(r"[ \t]*")
-_TRIVIA = re.compile(r"[ \t]*(?:#[^\n]*)?\r?\n?")
 _ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"'}
 
 
@@ -159,44 +150,33 @@ def find_block(
         region_end = headers[n][0] if n < len(headers) else len(text)
         if any(_inside(p, path) for _, p in headers[n:]):
             raise SpliceError("its sub-tables stand apart from it in the file")
-    return Block(text, source_map, path, start, _content_end(text, start, region_end))
+    return Block(text, source_map, path, start, _content_end(text, source_map, path, region_end))
 
 
 def _inside(path: Path, table: Path) -> bool:
     return path[: len(table)] == table
 
 
-def _content_end(text: str, start: int, region_end: int) -> int:
-    """Just past the table's last line of content: trailing blank and comment lines excluded."""
-    lines = _line_ends(text, start, region_end)
-    end = len(lines)
-    while end > 1 and _is_trivia(text, lines[end - 2], lines[end - 1]):
-        end -= 1
-    # a comment-like line may be the tail of a multi-line string: take lines back until it parses
-    for candidate in lines[end - 1 :]:
-        try:
-            tomllib.loads(text[start:candidate])
-        except tomllib.TOMLDecodeError:
-            continue
-        return candidate
-    return region_end
-
-
-def _line_ends(text: str, start: int, end: int) -> list[int]:
-    """Offsets just past each line break in text[start:end], and `end` itself."""
-    ends: list[int] = []
-    at = text.find("\n", start, end)
-    while at != -1:
-        ends.append(at + 1)
-        at = text.find("\n", at + 1, end)
-    if not ends or ends[-1] != end:
-        ends.append(end)
-    return ends
-
-
-def _is_trivia(text: str, begin: int, end: int) -> bool:
-    found = _TRIVIA.match(text, begin)
-    return found is not None and found.end() == end
+def _content_end(text: str, source_map: SourceMap, path: Path, region_end: int) -> int:
+    """Just past the line of the table's last value (its own or a sub-table's): what follows
+    up to the next header are comments and blank lines."""
+    start = source_map.offsets[path]
+    headers = {o: p for o, p in source_map.headers if start <= o < region_end}
+    tables = {path, *headers.values()}
+    keys = (
+        offset
+        for key, offset in source_map.offsets.items()
+        if start < offset < region_end
+        and offset not in headers
+        and isinstance(key[-1], str)
+        and key[:-1] in tables
+    )
+    last = max(keys, default=None)
+    if last is None:
+        last_header = max(headers, default=start)
+        line_end = text.find("\n", last_header)
+        return len(text) if line_end == -1 else line_end + 1
+    return value_span(text, last).line_end
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,26 +188,15 @@ class ValueSpan:
 
 def value_span(text: str, key_offset: int) -> ValueSpan:
     """Where the value of the key/value pair starting at `key_offset` stands."""
-    one_line = _KEY_VALUE.match(text, key_offset)
-    if one_line:
-        line_end = text.find("\n", one_line.end())
-        return ValueSpan(
-            one_line.start("value"),
-            one_line.end("value"),
-            len(text) if line_end == -1 else line_end + 1,
-        )
     key = _KEY_START.match(text, key_offset)
     if key is None:
         raise SpliceError("a key is written in a form the editor does not know")
-    ends = _line_ends(text, key_offset, len(text))
-    for line_end in ends:
-        try:
-            tomllib.loads(text[key_offset:line_end])
-        except tomllib.TOMLDecodeError:
-            continue
-        body = text[key_offset:line_end].rstrip("\r\n")
-        return ValueSpan(key.end(), key_offset + len(body), line_end)
-    raise SpliceError("a value does not end where the editor expects")
+    end = value_end(text, key.end())
+    while end > key.end() and text[end - 1] in " \t":  # a scalar ends before the blanks
+        end -= 1
+    rest = _LINE_REST.match(text, end)
+    assert rest is not None  # the pattern matches the empty string
+    return ValueSpan(key.end(), end, rest.end())
 
 
 def set_key(block: Block, key: str, literal: str, order: Sequence[str]) -> Splice | None:

@@ -7,6 +7,7 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
+from massnahmen.diagnostics import printable
 from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.console import stdout_console, wants_colour
 
@@ -22,7 +23,9 @@ Line = tuple[str, str | None]  # text and the style it is shown in on a terminal
 
 def print_measure(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> None:
     """Writes the measure to stdout; the traffic light coloured on a terminal."""
-    lines = render_measure(plan, state, measure, lang)
+    lines = [
+        (printable_lines(text), style) for text, style in render_measure(plan, state, measure, lang)
+    ]
     if not wants_colour(sys.stdout):
         sys.stdout.writelines(text + "\n" for text, _ in lines)
         return
@@ -177,3 +180,8 @@ def _amount(value: float, lang: Lang) -> str:
 
 def _clip(text: str) -> str:
     return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
+def printable_lines(text: str) -> str:
+    """Control and bidi-override characters from the plan escaped, line breaks kept."""
+    return "\n".join(printable(line) for line in text.split("\n"))
