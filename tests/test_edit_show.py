@@ -37,6 +37,7 @@ def test_show_in_english_with_the_reason_for_a_red_light() -> None:
     result = run("show", EXAMPLE, "GE-01", "--as-of", EXAMPLE_AS_OF, "--lang", "en")
     assert "Traffic light          red – overdue by 77 days" in result.stdout.splitlines()
     assert "Deadline (current)     2024-12-31" in result.stdout
+    assert "Deadline (adopted)     2024-12-31" in result.stdout
 
 
 def test_closed_measure_has_no_light() -> None:

@@ -98,6 +98,7 @@ def _edit_locked(
         known = {_identity(d) for d in check_plan(loaded, today) if d.severity == "error"}
         new = [d for d in errors if _identity(d) not in known]
         if new or edited.plan is None:
+            # they name no line: they stand in a text that was never written
             unplaced = [replace(d, line=None, column=None) for d in new or errors]
             return _refused(loaded, outcome, Refusal(_BREAKS, unplaced))
     warnings = [d for d in findings if d.severity == "warning" and d.subject == outcome.measure_id]
@@ -118,7 +119,6 @@ _INVALID = "the plan is invalid; fix the errors above first"
 _BREAKS = "the edit would make the plan invalid; nothing was written"
 
 
-# Findings of a refused edit name no line: they stand in a text that was never written.
 def _refused(loaded: Loaded, change: Change | None, refusal: Refusal) -> EditResult:
     return EditResult(loaded.file, loaded.text, loaded.text, change, refusal)
 

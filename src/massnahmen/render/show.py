@@ -62,7 +62,7 @@ def _fields(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> list[
         ("start", format_date(measure.start, lang) or None),
         ("effective_deadline", effective.display(lang) if effective else None),
     ]
-    if adopted is not None and effective != adopted:
+    if adopted is not None:
         rows.append(("adopted_deadline", adopted.display(lang)))
     rows.append(("deadline_moves", str(measure.deadline_moves)))
     if measure.budget_eur is not None:
