@@ -93,13 +93,13 @@ def measure(
     return {"measures": n, "check_s": check_s, "update_s": update_s, "ratio": update_s / check_s}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--subprocess", action="store_true", help="a fresh interpreter per run")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    options = parser.parse_args()
+    options = parser.parse_args(argv)
     runner = run_subprocess if options.subprocess else run_in_process
     method = "subprocess" if options.subprocess else "in-process"
     rows = []
