@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from massnahmen import __version__
-from massnahmen.cli import check, schema
+from massnahmen.cli import check, import_, schema
 
 app = typer.Typer(
     name="massnahmen",
@@ -33,7 +33,7 @@ def main_options(
     """Keeps a municipality's measure plan (Maßnahmenplan) honest: check, status, workbook."""
 
 
-for module in (check, schema):
+for module in (check, schema, import_):
     module.register(app)
 
 

@@ -43,7 +43,8 @@ def import_plan(
             header, drafts, fields, owners = read_related(
                 source, mapping, str(mapping_path), reading
             )
-            used = ", ".join(s.name for s in source.sheets)
+            tables = (mapping.fields, mapping.measures, mapping.owners)
+            used = ", ".join(t.sheet for t in tables if t is not None and t.sheet)
         else:
             if sheet is not None and source.kind == "csv":
                 raise SourceError(f"{source_path}: --sheet: a CSV file has no sheets")

@@ -31,8 +31,9 @@ class Problem:
 
     def format(self, source: str) -> str:
         column = f" ({self.column})" if self.column else ""
-        value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
-        shown = f' "{value}"' if self.value else ""
+        value = " ".join(self.value.split())
+        value = value if len(value) <= 60 else value[:57] + "..."
+        shown = f' "{value}"' if value else ""
         return f"{source}:{self.where}{column}{shown}: {self.why}"
 
 
