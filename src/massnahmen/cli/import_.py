@@ -19,7 +19,7 @@ from massnahmen.cli.common import EXIT_FINDINGS, EXIT_OK, fail
 from massnahmen.render.console import print_error
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
+    from rich.progress import Progress, TaskID
 
     from massnahmen.diagnostics import Diagnostic
     from massnahmen.importer import Imported
@@ -129,7 +129,7 @@ class _ProgressBar:
 
     def __init__(self) -> None:
         self._progress: Progress | None = None
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def update(self, done: int, total: int | None) -> None:
         if self._progress is None:

@@ -107,8 +107,9 @@ def _read_head(path: Path) -> bytes:
             raise SourceError(f"{path}: is a folder, not a spreadsheet")
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
-            limit = MAX_SOURCE_BYTES // (1024 * 1024)
-            raise SourceError(f"{path}: {size:,} bytes is more than the {limit} MB this reads")
+            mb = MAX_SOURCE_BYTES / (1024 * 1024)
+            limit = f"{mb:g} MB" if mb >= 1 else f"{MAX_SOURCE_BYTES:,} bytes"
+            raise SourceError(f"{path}: {size:,} bytes is more than the {limit} this reads")
         if size == 0:
             raise SourceError(f"{path}: the file is empty")
         with path.open("rb") as handle:
