@@ -7,6 +7,7 @@ what was said about each measure. Loading the text gives back the same `Plan`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterable
 
@@ -63,17 +64,25 @@ def _float(value: float) -> str:
     return repr(value)
 
 
+# Keys that hold tables or arrays of tables: written as their own [headers].
+_NESTED = frozenset({"plan", "settings", "meetings", "fields", "owners", "measures", "updates"})
+
+
+@functools.cache
+def _plain_keys(model: type[BaseModel], table: str) -> tuple[tuple[str, bool, object], ...]:
+    """(key, always written, default) for the keys of a table that hold values."""
+    return tuple(
+        (name, (table, name) in _ALWAYS or info.is_required(), info.default)
+        for name, info in model.model_fields.items()
+        if name not in _NESTED
+    )
+
+
 def _keys(model: BaseModel, table: str) -> Iterable[tuple[str, object]]:
     """The keys of a table in the model's order, without nested tables and default values."""
-    for name, info in type(model).model_fields.items():
+    for name, always, default in _plain_keys(type(model), table):
         value = getattr(model, name)
-        if isinstance(value, BaseModel) or (
-            isinstance(value, list) and value and isinstance(value[0], BaseModel)
-        ):
-            continue
-        if value is None:
-            continue
-        if (table, name) not in _ALWAYS and not info.is_required() and value == info.default:
+        if value is None or (not always and value == default):
             continue
         yield name, value
 

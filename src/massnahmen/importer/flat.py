@@ -98,6 +98,7 @@ def read_flat(
     field_column = by_target["field"].index if "field" in targets else None
     title_column = by_target["title"].index
     width = max(c.index for c in header.columns) + 1
+    lettered = [(c, f"{prefix}{column_letter(c.index)}") for c in header.columns]
     drafts: list[Draft] = []
     current_field = ""
     for number, row in enumerate(rows[header.number :], start=header.number + 1):
@@ -109,10 +110,10 @@ def read_flat(
             current_field = text_of(row[filled[0]])
             continue
         draft = Draft(f"{prefix}{number}", None, "", "")
-        for column in header.columns:
+        for column, letter in lettered:
             value = row[column.index] if column.index < len(row) else None
-            where = f"{prefix}{column_letter(column.index)}{number}"
-            fill(draft, column.target, Cell(where, column.header, value), reading)
+            if value is not None:
+                fill(draft, column.target, Cell(letter, number, column.header, value), reading)
         for n in filled:
             if n >= width:
                 draft.kept.append(f"Spalte {column_letter(n)}: {text_of(row[n])}")

@@ -161,7 +161,7 @@ class _Table2D:
 
     def cell(self, row_number: int, row: Row, index: int, header: str) -> Cell:
         value = row[index] if index < len(row) else None
-        return Cell(f"{self.prefix}{column_letter(index)}{row_number}", header, value)
+        return Cell(f"{self.prefix}{column_letter(index)}", row_number, header, value)
 
 
 def _table(source: Source, table: _Table, names: list[str], where: str) -> _Table2D:

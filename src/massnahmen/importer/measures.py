@@ -29,9 +29,14 @@ from massnahmen.importer.values import (
 class Cell:
     """A value with where it stood: `where` as a person finds it ("measures!C7" or "C7")."""
 
-    where: str
+    column: str  # "measures!C" or "C"
+    row: int
     header: str
     value: object
+
+    @property
+    def where(self) -> str:
+        return f"{self.column}{self.row}"
 
 
 @dataclass

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import get_args
+from collections.abc import Callable
+from typing import TypeVar, get_args
 
 from massnahmen.deadline import ONGOING, parse_deadline
 from massnahmen.model import Priority, Status
@@ -17,6 +18,32 @@ from massnahmen.model import Priority, Status
 
 class Unreadable(ValueError):
     """A cell whose value cannot be mapped; the message says why, in a few words."""
+
+
+T = TypeVar("T")
+
+
+def _memo(read: Callable[[object], T]) -> Callable[[object], T]:
+    """Remembers what texts read as: a sheet repeats its status words, deadlines and owners."""
+    known: dict[str, T | Unreadable] = {}
+
+    def cached(value: object) -> T:
+        if not isinstance(value, str):
+            return read(value)
+        if value not in known:
+            if len(known) > 10_000:
+                known.clear()
+            try:
+                known[value] = read(value)
+            except Unreadable as exc:
+                known[value] = exc
+        found = known[value]
+        if isinstance(found, Unreadable):
+            raise Unreadable(str(found))
+        return found
+
+    cached.__doc__ = read.__doc__
+    return cached
 
 
 # Cells that say "nothing here": left out rather than reported.
@@ -150,6 +177,7 @@ def _year(text: str) -> int:
     return year
 
 
+@_memo
 def read_period(value: object) -> tuple[dt.date | str, dt.date | str | None]:
     """A deadline or period: (the model's deadline value, the start it implies or None).
 
@@ -224,6 +252,7 @@ def _read_period_text(text: str) -> dt.date | str:
     raise Unreadable("not a date or period")
 
 
+@_memo
 def read_deadline(value: object) -> dt.date | str | None:
     """A deadline in the model's forms, None for an empty cell."""
     if is_blank(value):
@@ -231,6 +260,7 @@ def read_deadline(value: object) -> dt.date | str | None:
     return read_period(value)[0]
 
 
+@_memo
 def read_date(value: object) -> dt.date | None:
     """A day (start, funding end, update date); a period gives its first day."""
     if is_blank(value):
@@ -296,6 +326,7 @@ _PRIORITY_WORDS: dict[str, Priority] = {
 }
 
 
+@_memo
 def read_status(value: object) -> Status | None:
     """A status from the German or English words officers use."""
     if is_blank(value):
@@ -310,6 +341,7 @@ def read_status(value: object) -> Status | None:
     raise Unreadable("not a status word")
 
 
+@_memo
 def read_priority(value: object) -> Priority | None:
     if is_blank(value):
         return None
@@ -366,6 +398,7 @@ _AMOUNT = re.compile(
 )
 
 
+@_memo
 def read_amount(value: object) -> float | None:
     """Euros in German notation ("12.000,00 €", "1,5 Mio. €", "50 T€") or plain numbers."""
     if is_blank(value):
