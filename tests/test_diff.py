@@ -225,3 +225,9 @@ def test_other_changed_keys_are_named(tmp_path: Path) -> None:
     assert (change["changes"], change["other_keys"]) == ({}, ["tags"])
     result = run("diff", *versions(tmp_path, new), *AS_OF, "--lang", "en")
     assert "    other keys changed: tags\n" in result.stdout
+
+
+def test_text_escapes_control_characters(tmp_path: Path) -> None:
+    new = BASE.replace('title = "E-Akte"', r'title = "E-Akte\u001b[2J"')
+    result = run("diff", *versions(tmp_path, new), *AS_OF)
+    assert r"E-Akte\x1b[2J" in result.stdout and "\x1b" not in result.stdout

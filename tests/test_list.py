@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -203,3 +204,12 @@ def test_help_names_every_filter() -> None:
     assert result.code == 0
     for option in ("--status", "--owner", "--field", "--tag", "--overdue", "--due-within"):
         assert option in result.stdout
+
+
+def test_table_shows_markup_and_control_characters_literally(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    hostile = r"E-Akte [bold]laut[/] \u001b[2J\u202eabc"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace("E-Akte", hostile), encoding="utf-8")
+    result = run("list", plan, "--as-of", AS_OF, "--status", "done")
+    assert r"E-Akte [bold]laut[/] \x1b[2J\u202eabc" in result.stdout
+    assert "\x1b" not in result.stdout

@@ -214,3 +214,12 @@ def test_owner_ids_that_differ_only_in_case_get_two_files(tmp_path: Path) -> Non
 def test_help_names_the_formats() -> None:
     result = run("remind", "--help")
     assert result.code == 0 and "markdown" in result.stdout and "--out-dir" in result.stdout
+
+
+def test_control_characters_in_plan_text_are_escaped(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    text = PLAN.read_text(encoding="utf-8").replace("Lernplattform", r"Lern\u001b[2Jplattform")
+    plan.write_text(text, encoding="utf-8")
+    for format in ("text", "markdown"):
+        _, stdout, _ = remind("--owner", "O2", "-f", format, plan=plan)
+        assert r"Lern\x1b" in stdout and "\x1b" not in stdout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from massnahmen.diagnostics import printable
+
 # What a spreadsheet reads as the start of a formula (OWASP "CSV injection"): a cell beginning
 # with one of these is evaluated by Excel or LibreOffice when the file is opened.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -13,3 +15,12 @@ def inert_text(value: str) -> str:
     For text cells only (CSV, workbook, import); numbers the tool writes itself stay numbers.
     """
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def printable_lines(text: str) -> str:
+    """Multi-line text with control and bidi-override characters escaped within each line.
+
+    Plan text printed on a terminal or mailed must not move the cursor, recolour the screen or
+    reverse the rest of a line; the line breaks of the text itself stay.
+    """
+    return "\n".join(printable(line) for line in text.split("\n"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from massnahmen.labels import Lang, format_date, label
 from massnahmen.records import deadline_value, update_record
+from massnahmen.sanitize import printable_lines
 
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
@@ -142,7 +143,7 @@ def render_text(result: DiffResult) -> str:
 
 
 def report_text(result: DiffResult) -> None:
-    sys.stdout.write(render_text(result))
+    sys.stdout.write(printable_lines(render_text(result)))
 
 
 def report_json(result: DiffResult) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from massnahmen.diagnostics import printable
 from massnahmen.labels import Lang, format_date, label
 from massnahmen.records import measure_record
 from massnahmen.render.console import wants_colour
@@ -69,6 +70,7 @@ def report_table(result: ListResult) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     lang, state = result.lang, result.state
     table = Table(
@@ -91,9 +93,9 @@ def report_table(result: ListResult) -> None:
         light = state.light(measure)
         left = _days_left(result, measure)
         table.add_row(
-            measure.id,
-            measure.title,
-            measure.owner or "",
+            Text(printable(measure.id)),
+            Text(printable(measure.title)),
+            Text(printable(measure.owner or "")),
             label(measure.status, lang),
             _deadline(measure, lang),
             "" if measure.progress is None else str(measure.progress),

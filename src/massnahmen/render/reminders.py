@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from massnahmen.labels import Lang, format_date, label
 from massnahmen.records import measure_record
+from massnahmen.sanitize import printable_lines
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure
@@ -141,7 +142,7 @@ def render_text_body(result: Reminders, digest: Digest) -> str:
         ]
     lines += [_fill(result.say("remind_help")), "", result.say("remind_closing"), ""]
     lines.append(result.say("remind_footer", date=format_date(result.as_of, result.lang)))
-    return "\n".join(lines) + "\n"
+    return printable_lines("\n".join(lines) + "\n")
 
 
 def render_text(result: Reminders, digest: Digest) -> str:
@@ -153,7 +154,7 @@ def render_text(result: Reminders, digest: Digest) -> str:
         f"{result.say('remind_subject')}: {result.subject(digest)}",
         "",
     ]
-    return "\n".join(head) + "\n" + render_text_body(result, digest)
+    return printable_lines("\n".join(head)) + "\n" + render_text_body(result, digest)
 
 
 def render_all_text(result: Reminders) -> str:
@@ -194,7 +195,7 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
     lines += [md(result.say("remind_help")), "", md(result.say("remind_closing")), ""]
     footer = result.say("remind_footer", date=format_date(result.as_of, result.lang))
     lines.append(f"*{md(footer)}*")
-    return "\n".join(lines) + "\n"
+    return printable_lines("\n".join(lines) + "\n")
 
 
 def render_all_markdown(result: Reminders) -> str:
