@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from massnahmen.labels import label
 from tests.conftest import DATA, EXAMPLE, EXAMPLE_AS_OF, run
 
 PLAN = DATA / "cycles" / "plan.toml"
@@ -139,7 +138,7 @@ def read_csv(lang: str) -> tuple[bytes, list[list[str]]]:
 def test_german_csv_has_bom_semicolons_and_german_labels() -> None:
     raw, rows = read_csv("de")
     assert raw.startswith("\ufeff".encode())
-    assert rows[0][:6] == [label("id"), "Titel", "Handlungsfeld", "Verantwortlich", "Status",
+    assert rows[0][:6] == ["Nr.", "Titel", "Handlungsfeld", "Verantwortlich", "Status",
                            "Fortschritt"]  # fmt: skip
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Status"] == "in Umsetzung" and first["Frist (aktuell)"] == "01.05.2024"

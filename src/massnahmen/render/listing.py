@@ -81,7 +81,7 @@ def report_table(result: ListResult) -> None:
         caption=result.caption(),
         caption_justify="left",
     )
-    table.add_column(label("id", lang), no_wrap=True)
+    table.add_column(label("list_id", lang), no_wrap=True)
     table.add_column(label("title", lang))  # the one column that wraps
     table.add_column(label("list_owner", lang), no_wrap=True)
     table.add_column(label("status", lang), no_wrap=True)
@@ -126,7 +126,7 @@ def report_json(result: ListResult) -> None:
 
 # The CSV columns: label key and the cell of a measure (text cells pass through inert_text).
 _CSV_COLUMNS: list[tuple[str, Callable[[ListResult, Measure], str | int | None]]] = [
-    ("id", lambda r, m: m.id),
+    ("list_id", lambda r, m: m.id),
     ("title", lambda r, m: m.title),
     ("field", lambda r, m: m.field),
     ("owner", lambda r, m: m.owner),
