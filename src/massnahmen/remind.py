@@ -68,11 +68,14 @@ def build_digests(
     plan: Plan, state: PlanState, within: int, owners: Sequence[str] = ()
 ) -> list[Digest]:
     """One digest per owner (all, or those named) with something to do, in the plan's order."""
+    by_owner: dict[str | None, list[Measure]] = {}
+    for measure in plan.measures:
+        by_owner.setdefault(measure.owner, []).append(measure)
     digests = []
     for owner in plan.owners:
         if owners and owner.id not in owners:
             continue
-        mine = reminders_for((m for m in plan.measures if m.owner == owner.id), state, within)
+        mine = reminders_for(by_owner.get(owner.id, []), state, within)
         if mine:
             digests.append(Digest(owner, mine))
     return digests
