@@ -104,7 +104,7 @@ plans = st.fixed_dictionaries(
 
 
 @given(plans)
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_rendered_plan_loads_as_the_same_plan(data: dict[str, Any]) -> None:
     plan = Plan.model_validate(data)
     loaded = parse_plan(render_plan_toml(plan, "a header\nwith two lines"), "plan.toml")

@@ -124,7 +124,9 @@ def parse_plan(text: str, file: str) -> Loaded:
     except tomllib.TOMLDecodeError as exc:
         return Loaded(file, text, None, None, [_syntax_error(exc, file)])
     except RecursionError:
-        problem = Diagnostic("E001", "error", "invalid TOML: values nested too deeply", file=file)
+        line = _deepest_line(text)
+        message = "invalid TOML: arrays or tables nested too deeply"
+        problem = Diagnostic("E001", "error", message, file=file, line=line, column=1)
         return Loaded(file, text, None, None, [problem])
     try:
         plan = Plan.model_validate(data)
@@ -134,6 +136,12 @@ def parse_plan(text: str, file: str) -> Loaded:
         loaded.diagnostics = [_schema_error(e, data, source_map, file) for e in exc.errors()]
         return loaded
     return Loaded(file, text, data, plan)
+
+
+def _deepest_line(text: str) -> int:
+    """The line with the most opening brackets, where a too-deep nesting most likely starts."""
+    counts = [line.count("[") + line.count("{") for line in text.split("\n")]
+    return counts.index(max(counts)) + 1
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, file: str) -> Diagnostic:
@@ -244,6 +252,7 @@ _EXPECTED = {
     "dict_type": "a table",
     "date_from_datetime_inexact": "a date without a time",
     "int_from_float": "an integer",
+    "finite_number": "a finite number",
 }
 
 

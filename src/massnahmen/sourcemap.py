@@ -18,8 +18,18 @@ _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 # The common line `key = "text"` or `key = 2024-06-30`, read in one step instead of char by char.
 _SIMPLE_LINE = re.compile(
     r"""([A-Za-z0-9_-]+)[ \t]*=[ \t]*"""
-    r"""(?:"(?:[^"\\\n]|\\.)*"(?!")|'[^'\n]*'(?!')|[^\s"'\[{#][^\n#]*?)"""
+    r"""(?:"(?:[^"\\\n]++|\\.)*+"(?!")|'[^'\n]*+'(?!')|[^\s"'\[{#][^\n#]*?)"""
     r"""[ \t]*(?:\#[^\n]*)?(?=\r?\n|$)"""
+)
+# The end of a string (any of TOML's four kinds) or of a scalar, found without backtracking, so
+# that a 50 MB string costs one regex pass, not a Python loop or a deep backtracking stack.
+_VALUE = re.compile(
+    r'"""(?:[^"\\]++|\\.|"{1,2}(?!"))*+"""(?:"{1,2})?'
+    r"|'''(?:[^']++|'{1,2}(?!'))*+'''(?:'{1,2})?"
+    r'|"(?:[^"\\\n]++|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|[^,\]}\r\n#]*+",
+    re.S,
 )
 _BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?")
 _BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
@@ -179,15 +189,12 @@ class _Scanner:
 
     def value(self, path: Path) -> None:
         ch = self.peek()
-        if ch in "\"'":
-            self.string()
-        elif ch == "[":
+        if ch == "[":
             self.array(path)
         elif ch == "{":
             self.inline_table(path)
-        else:
-            while self.i < len(self.text) and self.text[self.i] not in ",]}\r\n#":
-                self.i += 1
+        else:  # a string or a scalar: only where it ends matters
+            self.i = _VALUE.match(self.text, self.i).end()  # type: ignore[union-attr]
 
     def array(self, path: Path) -> None:
         self.i += 1
