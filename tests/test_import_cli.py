@@ -355,3 +355,14 @@ def test_a_mapping_naming_a_missing_column(tmp_path: Path) -> None:
     mapping.write_text('mapping = 1\n[measures]\ntitle = "Titel der Maßnahme"\n', encoding="utf-8")
     message = refused(every_form(tmp_path), tmp_path, "--mapping", str(mapping))
     assert 'no column "Titel der Maßnahme" in sheet "Maßnahmenplan"' in message
+
+
+def test_a_mapping_with_a_misspelt_key(tmp_path: Path) -> None:
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('mapping = 1\n[measures]\ntitel = "Maßnahme"\n', encoding="utf-8")
+    result = run("import", every_form(tmp_path), "-o", tmp_path / "out.toml", "--mapping", mapping)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f'massnahmen: {mapping}: [measures] missing key "title"',
+        f'{mapping}: [measures] unknown key "titel" (did you mean "title"?)',
+    ]

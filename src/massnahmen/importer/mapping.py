@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from massnahmen.diagnostics import did_you_mean
 from massnahmen.importer.build import DEFAULT_FIELD, Draft, Named, Problem, key_of
@@ -134,11 +135,26 @@ def load_mapping(path: Path) -> Mapping:
     try:
         return Mapping.model_validate(data)
     except ValidationError as exc:
-        lines = []
-        for error in exc.errors():
-            key = ".".join(str(part) for part in error["loc"] if not str(part).startswith("str"))
-            lines.append(f"{path}: {key}: {error['msg']}")
-        raise MappingError("\n".join(lines)) from None
+        raise MappingError("\n".join(_problem(path, e) for e in exc.errors())) from None
+
+
+def _problem(path: Path, error: ErrorDetails) -> str:
+    """One mapping problem in TOML words: missing key, unknown key (with a hint), bad value."""
+    loc = [str(part) for part in error["loc"] if isinstance(part, str)]
+    loc = [part for part in loc if part not in ("str", "dict[str,str]")]
+    table, key = ".".join(loc[:-1]), loc[-1] if loc else ""
+    where = f"[{table}] " if table else ""
+    if error["type"] == "missing":
+        return f'{path}: {where}missing key "{key}"'
+    if error["type"] == "extra_forbidden":
+        model: type[BaseModel] = Mapping
+        for part in loc[:-1]:
+            inner = model.model_fields.get(part)
+            found = getattr(inner, "annotation", None)
+            candidates = [a for a in getattr(found, "__args__", (found,)) if isinstance(a, type)]
+            model = next((a for a in candidates if issubclass(a, BaseModel)), model)
+        return f'{path}: {where}unknown key "{key}"{did_you_mean(key, model.model_fields)}'
+    return f'{path}: {where}key "{key}": {error["msg"]}'
 
 
 @dataclass
