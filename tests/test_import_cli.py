@@ -366,3 +366,9 @@ def test_a_mapping_with_a_misspelt_key(tmp_path: Path) -> None:
         f'massnahmen: {mapping}: [measures] missing key "title"',
         f'{mapping}: [measures] unknown key "titel" (did you mean "title"?)',
     ]
+
+
+def test_import_has_help() -> None:
+    result = run("import", "--help")
+    assert result.code == 0
+    assert "--mapping MAPPING" in result.stdout and "--force" in result.stdout
