@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -59,3 +60,20 @@ def _keep_owner(tmp: Path, owner: tuple[int, int] | None) -> None:
     if owner != (os.geteuid(), os.getegid()):
         with contextlib.suppress(OSError):  # only root may; others keep their own
             os.chown(tmp, *owner)
+
+
+_UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
+# Names Windows reserves in every folder, whatever the extension.
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10))}
+
+
+def safe_file_name(name: str) -> str:
+    """`name` (an owner id, say) as one plain file name inside a folder, on every system.
+
+    Separators and other characters become `_`, leading and trailing dots go (no `..`, no hidden
+    files), reserved device names get a leading `_`; the result is never empty.
+    """
+    cleaned = _UNSAFE_CHARACTERS.sub("_", name)[:100].strip("._") or "_"
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = "_" + cleaned
+    return cleaned
