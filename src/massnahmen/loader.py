@@ -86,6 +86,11 @@ class Loaded:
 
 def read_text(path: Path) -> str:
     """The file's text without a byte-order mark; PlanFileError with one line if unreadable."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; PlanFileError with one line if missing, a folder, too large, unreadable."""
     try:
         if path.is_dir():
             raise PlanFileError(f"{path}: is a folder, not a plan file")
@@ -99,6 +104,11 @@ def read_text(path: Path) -> str:
         raise PlanFileError(f"{path}: permission denied") from None
     except OSError as exc:
         raise PlanFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return raw
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """Plan bytes as text, without a byte-order mark; PlanFileError if not UTF-8 or empty."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

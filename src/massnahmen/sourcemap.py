@@ -42,6 +42,7 @@ class SourceMap:
 
     offsets: dict[Path, int] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=lambda: [0])
+    headers: list[tuple[int, Path]] = field(default_factory=list)  # table headers, in file order
 
     def locate(self, path: Path) -> tuple[int, int]:
         """Line and column (1-based) of `path`, or of its nearest enclosing key or table.
@@ -64,16 +65,26 @@ class SourceMap:
     def scan(cls, text: str) -> SourceMap:
         scanner = _Scanner(text)
         scanner.run()
-        return cls(scanner.offsets, scanner.line_starts)
+        line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+        return cls(scanner.offsets, line_starts, scanner.headers)
+
+
+def value_end(text: str, start: int) -> int:
+    """Where the value that begins at `start` ends (a string, scalar, array or inline table),
+    in one pass; the text must be valid TOML. Editors use it to replace a value in place."""
+    scanner = _Scanner(text)
+    scanner.i = start
+    scanner.value(())
+    return scanner.i
 
 
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.i = 0
-        self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
         self.offsets: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
+        self.headers: list[tuple[int, Path]] = []
 
     def mark(self, path: Path, offset: int) -> None:
         self.offsets.setdefault(path, offset)
@@ -103,11 +114,13 @@ class _Scanner:
                 self.mark(array, start)
                 table = (*array, index)
                 self.mark(table, start)
+                self.headers.append((start, table))
             elif self.peek() == "[":
                 self.i += 1
                 table = self.resolve(self.key_parts("]"))
                 self.i += 1
                 self.mark(table, start)
+                self.headers.append((start, table))
             elif simple := _SIMPLE_LINE.match(self.text, start):
                 self.offsets.setdefault((*table, simple[1]), start)
                 self.i = simple.end()
