@@ -226,11 +226,11 @@ def describe(reason: Reason, lang: Lang) -> str:
     days = days_text(reason.days or 0, lang)
     match reason.kind:
         case "overdue":
-            return label("overdue_by", lang).format(days=days)
+            return label("late_by", lang).format(days=days)
         case "due_soon":
-            return (
-                label("due_in", lang).format(days=days) if reason.days else label("due_today", lang)
-            )
+            if not reason.days:
+                return label("due_today", lang)
+            return label("due_after", lang).format(days=days)
         case "stale":
             return label("stale_for", lang).format(days=days)
         case "blocked":

@@ -18,8 +18,18 @@ _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 # The common line `key = "text"` or `key = 2024-06-30`, read in one step instead of char by char.
 _SIMPLE_LINE = re.compile(
     r"""([A-Za-z0-9_-]+)[ \t]*=[ \t]*"""
-    r"""(?:"(?:[^"\\\n]|\\.)*"(?!")|'[^'\n]*'(?!')|[^\s"'\[{#][^\n#]*?)"""
+    r"""(?:"(?:[^"\\\n]++|\\.)*+"(?!")|'[^'\n]*+'(?!')|[^\s"'\[{#][^\n#]*?)"""
     r"""[ \t]*(?:\#[^\n]*)?(?=\r?\n|$)"""
+)
+# The end of a string (any of TOML's four kinds) or of a scalar, found without backtracking, so
+# that a 50 MB string costs one regex pass, not a Python loop or a deep backtracking stack.
+_VALUE = re.compile(
+    r'"""(?:[^"\\]++|\\.|"{1,2}(?!"))*+"""(?:"{1,2})?'
+    r"|'''(?:[^']++|'{1,2}(?!'))*+'''(?:'{1,2})?"
+    r'|"(?:[^"\\\n]++|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|[^,\]}\r\n#]*+",
+    re.S,
 )
 _BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?")
 _BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
@@ -32,6 +42,7 @@ class SourceMap:
 
     offsets: dict[Path, int] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=lambda: [0])
+    headers: list[tuple[int, Path]] = field(default_factory=list)  # table headers, in file order
 
     def locate(self, path: Path) -> tuple[int, int]:
         """Line and column (1-based) of `path`, or of its nearest enclosing key or table.
@@ -54,16 +65,26 @@ class SourceMap:
     def scan(cls, text: str) -> SourceMap:
         scanner = _Scanner(text)
         scanner.run()
-        return cls(scanner.offsets, scanner.line_starts)
+        line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
+        return cls(scanner.offsets, line_starts, scanner.headers)
+
+
+def value_end(text: str, start: int) -> int:
+    """Where the value that begins at `start` ends (a string, scalar, array or inline table),
+    in one pass; the text must be valid TOML. Editors use it to replace a value in place."""
+    scanner = _Scanner(text)
+    scanner.i = start
+    scanner.value(())
+    return scanner.i
 
 
 class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.i = 0
-        self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
         self.offsets: dict[Path, int] = {}
         self.array_counts: dict[Path, int] = {}
+        self.headers: list[tuple[int, Path]] = []
 
     def mark(self, path: Path, offset: int) -> None:
         self.offsets.setdefault(path, offset)
@@ -93,11 +114,13 @@ class _Scanner:
                 self.mark(array, start)
                 table = (*array, index)
                 self.mark(table, start)
+                self.headers.append((start, table))
             elif self.peek() == "[":
                 self.i += 1
                 table = self.resolve(self.key_parts("]"))
                 self.i += 1
                 self.mark(table, start)
+                self.headers.append((start, table))
             elif simple := _SIMPLE_LINE.match(self.text, start):
                 self.offsets.setdefault((*table, simple[1]), start)
                 self.i = simple.end()
@@ -179,15 +202,12 @@ class _Scanner:
 
     def value(self, path: Path) -> None:
         ch = self.peek()
-        if ch in "\"'":
-            self.string()
-        elif ch == "[":
+        if ch == "[":
             self.array(path)
         elif ch == "{":
             self.inline_table(path)
-        else:
-            while self.i < len(self.text) and self.text[self.i] not in ",]}\r\n#":
-                self.i += 1
+        else:  # a string or a scalar: only where it ends matters
+            self.i = _VALUE.match(self.text, self.i).end()  # type: ignore[union-attr]
 
     def array(self, path: Path) -> None:
         self.i += 1

@@ -60,7 +60,6 @@ def load_valid(path: Path, as_of: dt.date) -> tuple[Loaded, Plan]:
         loaded = load_plan(path)
     except PlanFileError as exc:
         fail(str(exc))
-    # only the error checks: warnings do not stop a report, and locating them costs time
     errors = [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
     if errors or loaded.plan is None:
         for diagnostic in errors:
