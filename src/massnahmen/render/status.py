@@ -99,6 +99,7 @@ def _totals(console: Console, report: Report, lang: Lang) -> None:
     table.add_row(label("total", lang), str(totals.measures), "", style="bold")
     console.print()
     console.print(table)
+    console.print()
     lights = Text(f"{label('light', lang)}: ")
     for n, light in enumerate(LIGHTS):
         lights.append(" · " if n else "")
