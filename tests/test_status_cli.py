@@ -110,3 +110,10 @@ def test_readme_shows_what_status_prints() -> None:
     assert found is not None
     with contextlib.chdir(ROOT):
         assert run(*shlex.split(found.group(1))[1:]).stdout == found.group(2)
+
+
+def test_status_and_export_have_help() -> None:
+    for command in ("status", "export"):
+        result = run(command, "--help")
+        assert result.code == 0 and "--meeting" in result.stdout and "--lang" in result.stdout
+    assert "FILE.xlsx" in run("export", "-h").stdout
