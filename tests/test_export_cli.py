@@ -84,3 +84,21 @@ def test_since_after_the_as_of_date_exits_2(tmp_path: Path) -> None:
         "export", PLAN, "--as-of", AS_OF, "--since", "2024-08-01", "-o", tmp_path / "x.xlsx"
     )
     assert result.code == 2 and "after the as-of date" in result.stderr
+
+
+def test_meeting_date_chooses_where_changes_count_from(tmp_path: Path) -> None:
+    target = tmp_path / "x.xlsx"
+    result = run("export", PLAN, "--as-of", AS_OF, "--meeting", "2024-03-05", "-o", target)
+    assert result.code == 0 and "changes since 2024-03-05" in result.stderr
+
+
+def test_plan_without_earlier_meetings_has_no_changes(tmp_path: Path) -> None:
+    result = run("export", DATA / "valid" / "minimal.toml", "-o", tmp_path / "x.xlsx")
+    assert result.code == 0 and "changes since" not in result.stderr
+
+
+def test_no_progress_bar_when_not_on_a_terminal() -> None:
+    from massnahmen.render.progress import progress_bar
+
+    with progress_bar("x", 10**6) as tick:
+        tick(5)  # a no-op: stderr is captured by pytest, not a terminal

@@ -33,22 +33,22 @@ if TYPE_CHECKING:
 COLUMNS = [
     Column("id", "code", 7.5),
     Column("field_short", "code", 5.5),
-    Column("measure", "text", 24),
-    Column("owner", "text", 15),
+    Column("measure", "text", 23),
+    Column("owner", "text", 18),
     Column("contributors", "text", 9),
     Column("priority", "center", 7),
     Column("start", "date", 10),
     Column("adopted_deadline", "date", 10),
     Column("effective_deadline", "date", 10),
     Column("deadline_moves", "int", 10),
-    Column("status", "text", 11),
+    Column("status", "text", 13),
     Column("progress", "percent", 8.5),
     Column("light", "center", 6),
     Column("budget", "eur", 11),
     Column("funding", "text", 15),
     Column("decision", "text", 10.5),
     Column("last_update", "date", 10),
-    Column("note", "text", 26),
+    Column("note", "text", 25),
 ]
 PROGRESS = next(n for n, column in enumerate(COLUMNS, 1) if column.head == "progress")
 LIGHT = next(n for n, column in enumerate(COLUMNS, 1) if column.head == "light")
