@@ -113,7 +113,7 @@ def _fields(console: Console, report: Report, lang: Lang) -> None:
     console.print()
     console.print(Text(label("fields", lang), style="bold"))
     table = _table(gap=0)  # twelve columns: one space between them
-    table.add_column(label("field", lang), no_wrap=True, overflow="ellipsis", max_width=28)
+    table.add_column(label("field", lang), max_width=28)  # wraps where the terminal is narrow
     heads = [
         ("short_measures", ""),
         *((f"short_{s}", STATUS_STYLE[s]) for s in REPORT_STATUSES),
@@ -176,7 +176,7 @@ def _changes(console: Console, report: Report, lang: Lang) -> None:
     console.print()
     title = f"{label('changes_since', lang)} {since_text(changes.since, lang)}"
     console.print(Text(title, style="bold"))
-    console.print(_changes_summary(changes, lang))
+    console.print(Text(_changes_summary(changes, lang)), soft_wrap=False)
     notable = [
         change
         for change in changes.measures
@@ -249,10 +249,11 @@ def _percent(value: float | None, lang: Lang) -> str:
 
 def _bar(percent: float, console: Console) -> Text:
     """A bar that reads without colour: full and empty cells differ in shape."""
-    filled = round(BAR_WIDTH * min(max(percent, 0.0), 100.0) / 100)
+    width = max(10, min(BAR_WIDTH, console.width - 50))  # the words around it need 50 columns
+    filled = round(width * min(max(percent, 0.0), 100.0) / 100)
     full, empty = ("█", "░") if console.encoding.lower().startswith("utf") else ("#", "-")
     bar = Text(full * filled, style="green")
-    bar.append(empty * (BAR_WIDTH - filled), style="dim")
+    bar.append(empty * (width - filled), style="dim")
     return bar
 
 
