@@ -255,3 +255,15 @@ def test_control_characters_are_dropped_not_fatal(tmp_path: Path) -> None:
     plan.write_text(text, encoding="utf-8")
     sheet = openpyxl.load_workbook(export(tmp_path, plan=plan))["Maßnahmen"]
     assert sheet["C3"].value == "E-Akte"
+
+
+def test_page_header_stays_within_excels_limit(tmp_path: Path) -> None:
+    long = "Sehr langer Titel & mehr " * 12
+    text = PLAN.read_text(encoding="utf-8")
+    text = text.replace('title = "Teststadt digital"', f'title = "{long}"')
+    text = text.replace('authority = "Stadt Teststadt"', f'authority = "{long}"')
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text, encoding="utf-8")
+    sheet = openpyxl.load_workbook(export(tmp_path, plan=plan))["Maßnahmen"]
+    assert len(str(sheet.oddHeader)) <= 255
+    assert "&&" in sheet.oddHeader.center.text  # a literal ampersand, not a code

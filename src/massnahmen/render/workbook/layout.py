@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from massnahmen.report import Report
 
-HEADER_LIMIT = 80  # characters of the plan title in the page header
 # Where long words of headings may break.
 BREAKS = {
     "(beschlossen)": "(beschlos-\nsen)",
@@ -135,8 +134,8 @@ def setup_page(sheet: Worksheet, report: Report, lang: Lang, title_rows: str = "
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None
     for part, text in (
-        (header.left, head.authority),
-        (header.center, _shorten(head.title)),
+        (header.left, _shorten(head.authority, 60)),
+        (header.center, _shorten(head.title, 80)),
         (header.right, as_of),
     ):
         part.text = _escape(text)
@@ -151,8 +150,9 @@ def _escape(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= HEADER_LIMIT else text[: HEADER_LIMIT - 1] + "…"
+def _shorten(text: str, limit: int) -> str:
+    """Excel allows 255 characters for a page header, its codes included."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Fills of the traffic-light cells (background, text), as Excel's own "good/neutral/bad".
