@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from massnahmen.importer.headers import map_header, target_of, unbreak
 from massnahmen.importer.values import (
     Unreadable,
     read_amount,
@@ -129,3 +130,27 @@ def test_id_lists_in_one_cell() -> None:
     assert split_list("4-16-27", "-") == ["4", "16", "27"]
     assert split_list(23, "-") == ["23"]
     assert split_list("FB1, FB2; KRZ") == ["FB1", "FB2", "KRZ"]
+
+
+@pytest.mark.parametrize(
+    ("header", "one_line", "target"),
+    [
+        ("Fort-\nschritt", "Fortschritt", "progress"),
+        ("Frist-\nverschie-\nbungen", "Fristverschiebungen", "ignore"),
+        ("Frist (beschlos-\nsen)", "Frist (beschlossen)", "deadline"),
+        ("Haushalts-\nmittel", "Haushaltsmittel", "budget"),
+        ("Betei-\nligte", "Beteiligte", "contributors"),
+        ("Prio-\nrität", "Priorität", "priority"),
+        ("Frist\n(aktuell)", "Frist (aktuell)", "current_deadline"),
+        ("Pro-\ngress", "Progress", "progress"),
+        ("E-\nGovernment", "E-Government", None),
+        ("Förder\u00admittel", "Fördermittel", "funding"),
+        ("Feld", "Feld", "field"),
+    ],
+)
+def test_headers_broken_over_lines_read_as_one_word(
+    header: str, one_line: str, target: str | None
+) -> None:
+    assert unbreak(header) == one_line
+    assert target_of(header) == target
+    assert map_header(1, [header]).columns[0].header == one_line
