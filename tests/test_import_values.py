@@ -8,6 +8,7 @@ import pytest
 
 from massnahmen.importer.headers import map_header, target_of, unbreak
 from massnahmen.importer.values import (
+    ShownDate,
     Unreadable,
     read_amount,
     read_date,
@@ -154,3 +155,31 @@ def test_headers_broken_over_lines_read_as_one_word(
     assert unbreak(header) == one_line
     assert target_of(header) == target
     assert map_header(1, [header]).columns[0].header == one_line
+
+
+@pytest.mark.parametrize(
+    ("day", "number_format", "deadline"),
+    [
+        (dt.datetime(2024, 9, 30), '"Q3/"YYYY', "2024-Q3"),  # the committee workbook's forms
+        (dt.datetime(2024, 12, 31), '"2. Hj. "YYYY', "2024-H2"),
+        (dt.datetime(2024, 6, 30), '"H1/"YYYY', "2024-H1"),
+        (dt.datetime(2025, 6, 30), "MM/YYYY", "2025-06"),
+        (dt.datetime(2025, 12, 31), "YYYY", "2025"),
+        (dt.datetime(2025, 3, 31), "mmm-yy", "2025-03"),  # Excel's built-in month format
+        (dt.datetime(2025, 3, 31), "[$-407]mmmm yyyy", "2025-03"),
+        (dt.datetime(2025, 12, 31), '"Ende "yyyy', "2025"),
+        (
+            dt.datetime(2024, 9, 30),
+            '"Q1/"YYYY',
+            dt.date(2024, 9, 30),
+        ),  # shows a quarter it is not in
+        (dt.datetime(2024, 9, 30), "DD.MM.YYYY", dt.date(2024, 9, 30)),
+        (dt.datetime(2024, 9, 30), "hh:mm", dt.date(2024, 9, 30)),
+    ],
+)
+def test_a_date_cell_formatted_as_a_period_is_that_period(
+    day: dt.datetime, number_format: str, deadline: object
+) -> None:
+    cell = ShownDate.of(day, number_format)
+    assert read_deadline(cell) == deadline
+    assert read_date(cell) == day.date()  # as a start or an update's date it is its day

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
+import functools
 import importlib
 import io
 import zipfile
@@ -19,6 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from massnahmen.diagnostics import did_you_mean
+from massnahmen.importer.values import ShownDate, shows_day
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a workbook that unpacks to more is a zip bomb
@@ -165,13 +168,30 @@ def _worksheet(path: Path, worksheet: Any) -> Sheet:
 
     def read_rows() -> Iterator[Row]:
         try:
-            yield from worksheet.iter_rows(min_row=1, values_only=True)
+            for cells in worksheet.iter_rows(min_row=1):
+                values = tuple(cell.value for cell in cells)
+                yield _shown(cells, values) if dt.datetime in map(type, values) else values
         except Exception as exc:  # a damaged sheet shows only while it is read
             raise SourceError(
                 f'{path}: sheet "{worksheet.title}" is damaged ({_reason(exc)})'
             ) from None
 
     return Sheet(str(worksheet.title), read_rows, size)
+
+
+def _shown(cells: tuple[Any, ...], values: Row) -> Row:
+    """The row with each date cell whose format shows a period (`"Q3/"YYYY`) as a `ShownDate`."""
+    return tuple(
+        ShownDate.of(value, cell.number_format)
+        if type(value) is dt.datetime and not _shows_day(cell.number_format)
+        else value
+        for cell, value in zip(cells, values, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _shows_day(number_format: str) -> bool:
+    return shows_day(number_format)
 
 
 def _reason(exc: Exception) -> str:
