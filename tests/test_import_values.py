@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from massnahmen.importer.build import Draft
 from massnahmen.importer.headers import map_header, target_of, unbreak
+from massnahmen.importer.measures import Cell, Reading, fill
 from massnahmen.importer.values import (
     ShownDate,
     Unreadable,
@@ -183,3 +185,20 @@ def test_a_date_cell_formatted_as_a_period_is_that_period(
     cell = ShownDate.of(day, number_format)
     assert read_deadline(cell) == deadline
     assert read_date(cell) == day.date()  # as a start or an update's date it is its day
+
+
+@pytest.mark.parametrize(
+    ("cell", "funding", "ends"),
+    [
+        ("Digitalpakt Schule (bis 31.12.2024)", "Digitalpakt Schule", dt.date(2024, 12, 31)),
+        ("EFRE (until 2025-06-30)", "EFRE", dt.date(2025, 6, 30)),
+        ("(bis 31.12.2024)", None, dt.date(2024, 12, 31)),
+        ("Förderprogramm (bis auf Weiteres)", "Förderprogramm (bis auf Weiteres)", None),
+        ("Land NRW (50 %)", "Land NRW (50 %)", None),
+    ],
+)
+def test_funding_with_its_end_in_brackets(cell: str, funding: str | None, ends: object) -> None:
+    draft = Draft("1", None, "", "")
+    fill(draft, "funding", Cell("F", 2, "Förderung", cell), Reading([]))
+    assert draft.values.get("funding") == funding
+    assert draft.values.get("funding_ends") == ends

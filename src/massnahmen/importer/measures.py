@@ -160,6 +160,31 @@ def _current_deadline(draft: Draft, cell: Cell, reading: Reading) -> None:
         draft.values["_current_deadline"] = value
 
 
+_FUNDED_UNTIL = re.compile(
+    r"(?P<name>.*?)\s*\(\s*(?:bis|until|gefördert bis|Förderung bis|Laufzeit bis|funded until)"
+    r"\s+(?P<day>[^()]+?)\s*\)",
+    re.I | re.S,
+)
+
+
+def _funding(draft: Draft, cell: Cell, reading: Reading) -> None:
+    """A funding programme; "Digitalpakt (bis 31.12.2024)" also says when the funding ends."""
+    if is_blank(cell.value):
+        return
+    text = text_of(cell.value)
+    match = _FUNDED_UNTIL.fullmatch(text)
+    if match:
+        try:
+            ends = read_date(match["day"])
+        except Unreadable:
+            ends = None
+        if ends is not None:
+            draft.values.setdefault("funding_ends", ends)
+            text = match["name"]
+    if text:
+        _text(draft, "funding", Cell(cell.column, cell.row, cell.header, text))
+
+
 def _progress(draft: Draft, cell: Cell, reading: Reading) -> None:
     try:
         value = read_progress(cell.value, reading.fractions)
@@ -215,7 +240,7 @@ FILLERS: dict[str, Callable[[Draft, Cell, Reading], None]] = {
     "progress": _progress,
     "budget": _parsed("budget_eur", read_amount),
     "budget_reserved": _parsed("budget_reserved", read_flag),
-    "funding": lambda d, c, r: _text(d, "funding", c),
+    "funding": _funding,
     "funding_ends": _parsed("funding_ends", read_date),
     "decision": lambda d, c, r: _text(d, "decision", c),
     "depends_on": _depends_on,
