@@ -84,13 +84,16 @@ def read_flat(
     header: HeaderRow,
     reading: Reading,
     progress: Callable[[int], None] | None = None,
+    owners: Sequence[Named] = (),
 ) -> FlatSheet:
     """Every measure row of `sheet` as a draft; field names fill down (merged cells) or come
-    from heading rows where the sheet has no field column."""
+    from heading rows where the sheet has no field column. `owners`: the owners the source
+    lists apart, whose keys the owner and contributor cells may hold."""
     prefix = f"{sheet.name}!" if source.kind == "xlsx" else ""
     rows = list(_rows(sheet, progress))
     above = rows[: header.number - 1]
     targets = {c.target for c in header.columns}
+    reading.adopted_column = "deadline" in targets
     by_target = {c.target: c for c in header.columns}
     if "progress" in by_target:
         reading.fractions = _fractions(rows[header.number :], by_target["progress"].index)
@@ -133,8 +136,8 @@ def read_flat(
         finish(draft, reading, f"{prefix}{column_letter(title_column)}{number}", progress_label)
         drafts.append(draft)
     _report_unmapped_columns(header, prefix, reading.problems)
-    fields, owners = _named(drafts, bands)
-    return FlatSheet(sheet.name, _plan_header(above, source), drafts, fields, owners)
+    fields, named_owners = _named(drafts, bands, owners)
+    return FlatSheet(sheet.name, _plan_header(above, source), drafts, fields, named_owners)
 
 
 def _rows(sheet: Sheet, progress: Callable[[int], None] | None) -> Iterator[Row]:
@@ -208,26 +211,31 @@ def _report_unmapped_columns(header: HeaderRow, prefix: str, problems: list[Prob
             )
 
 
-def _named(drafts: list[Draft], bands: Sequence[Named] = ()) -> tuple[list[Named], list[Named]]:
+def _named(
+    drafts: list[Draft], bands: Sequence[Named] = (), known: Sequence[Named] = ()
+) -> tuple[list[Named], list[Named]]:
     """Fields of action and owners from the distinct names, in the order they appear; a field
     that a band row names by its id and name ("VW", "Verwaltung") is one field, whichever of
-    the two the measures' field cells hold."""
+    the two the measures' field cells hold. Owners listed apart (`known`) come first, in
+    their order, and cells holding their keys join them."""
     fields: dict[str, Named] = {}
-    known: dict[str, Named] = {}
+    banded: dict[str, Named] = {}
     for band in bands:
         fields.setdefault(band.key, band)
-        known.setdefault(band.key, band)
+        banded.setdefault(band.key, band)
     for band in bands:
-        known.setdefault(key_of(band.name), band)
-    owners: dict[str, Named] = {}
+        banded.setdefault(key_of(band.name), band)
+    owners: dict[str, Named] = {owner.key: owner for owner in known}
     for draft in drafts:
         key = key_of(draft.field_key)
-        named = known.get(key) or fields.setdefault(
+        named = banded.get(key) or fields.setdefault(
             key, Named(key, " ".join(draft.field_key.split()))
         )
         draft.field_key = named.key
         for keys in (draft.owner_keys, draft.contributor_keys):
             for n, name in enumerate(keys):
+                if name in owners and owners[name].exact:
+                    continue
                 key = key_of(name)
                 owners.setdefault(key, Named(key, " ".join(name.split())))
                 keys[n] = key
