@@ -15,10 +15,14 @@ from typing import Any
 
 import pytest
 from benchmarks.generate import generate_plan_text
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
+from massnahmen.checks import check_plan
 from massnahmen.importer import import_plan
+from massnahmen.importer.values import is_blank
 from massnahmen.labels import Lang
-from massnahmen.loader import load_plan, parse_plan
+from massnahmen.loader import Loaded, load_plan, parse_plan
 from massnahmen.model import Measure, Plan
 from massnahmen.render.workbook import workbook_bytes
 from massnahmen.report import build_report, progress_of
@@ -116,3 +120,118 @@ def test_a_generated_plan_comes_back(seed: int, lang: Lang, tmp_path: Path) -> N
     imported = import_plan(export(parsed.plan, lang, tmp_path), today=AS_OF)
     assert imported.problems == []
     assert_round_trip(parsed.plan, imported.plan)
+
+
+# --- any small plan ------------------------------------------------------------------------------
+
+# Text as people write it in one line (the workbook's cells join runs of spaces), including
+# umlauts, dashes and a leading "=" that must stay text.
+names = st.builds(
+    lambda first, rest: " ".join((first + rest).split()),
+    st.sampled_from("aäXYZß=@-"),
+    st.text(alphabet="abcdeäöüßXYZ019 .,-–/&=@'();:", max_size=24),
+).filter(lambda text: not is_blank(text))
+plan_ids = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,5}", fullmatch=True)
+days = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31))
+periods = st.one_of(
+    days,
+    st.integers(2020, 2030).map(str),
+    st.tuples(st.integers(2020, 2030), st.sampled_from(["H1", "H2", "Q1", "Q3", "Q4", "02"])).map(
+        lambda t: f"{t[0]}-{t[1]}"
+    ),
+    st.just("ongoing"),
+)
+
+
+def distinct(strategy: st.SearchStrategy[str], size: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(strategy, min_size=1, max_size=size, unique_by=str.casefold)
+
+
+@st.composite
+def small_plans(draw: st.DrawFn) -> Plan:
+    field_ids = draw(distinct(plan_ids, 3))
+    owner_ids = draw(distinct(plan_ids, 4))
+    owner_names = draw(
+        st.lists(names, min_size=len(owner_ids), max_size=len(owner_ids), unique=True)
+    )
+    measures = []
+    for n in range(draw(st.integers(1, 6))):
+        status = draw(st.sampled_from(["planned", "in_progress", "done", "on_hold", "cancelled"]))
+        progress = {"planned": 0, "done": 100}.get(status, draw(st.integers(0, 100)))
+        measure: dict[str, Any] = {
+            "id": f"M-{n + 1}",
+            "title": draw(names),
+            "field": draw(st.sampled_from(field_ids)),
+            "status": status,
+        }
+        if draw(st.booleans()):
+            measure["progress"] = progress
+        owner = draw(st.none() | st.sampled_from(owner_ids))
+        if owner is not None:
+            measure["owner"] = owner
+        others = [o for o in owner_ids if o != owner]
+        measure["contributors"] = (
+            draw(st.lists(st.sampled_from(others), unique=True)) if others else []
+        )
+        optional = {
+            "priority": st.sampled_from(["high", "medium", "low"]),
+            "start": st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2019, 12, 31)),
+            "deadline": periods,
+            "budget_eur": st.floats(0, 1e7, allow_nan=False).map(lambda x: round(x, 2)),
+            "budget_reserved": st.booleans(),
+            "decision": names,
+        }
+        for key, strategy in optional.items():
+            if draw(st.booleans()):
+                measure[key] = draw(strategy)
+        if draw(st.booleans()):
+            measure["funding"] = draw(names)
+            if draw(st.booleans()):
+                measure["funding_ends"] = draw(days)
+        updates = []
+        for day in sorted(draw(st.lists(days, max_size=3, unique=True))):
+            update: dict[str, Any] = {"date": day}
+            if draw(st.booleans()):
+                update["note"] = draw(names)
+            if draw(st.booleans()):
+                update["deadline"] = draw(periods)
+            updates.append(update)
+        measure["updates"] = updates
+        measures.append(measure)
+    return Plan.model_validate(
+        {
+            "format": 1,
+            "plan": {
+                "title": draw(names),
+                "authority": draw(names),
+                "version": draw(st.none() | st.sampled_from(["1", "1.4", "2025-03"])),
+                "state": draw(st.sampled_from(["draft", "adopted"])),
+                "adopted_on": draw(st.none() | days),
+                "adopted_by": draw(st.none() | names),
+            },
+            "fields": [{"id": f, "name": draw(names)} for f in field_ids],
+            "owners": [
+                {
+                    "id": ident,
+                    "name": name,
+                    "kind": draw(st.sampled_from(["unit", "person", "external"])),
+                    "active": draw(st.booleans()),
+                }
+                for ident, name in zip(owner_ids, owner_names, strict=True)
+            ],
+            "measures": measures,
+        }
+    )
+
+
+@given(small_plans(), st.sampled_from(["de", "en"]))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_any_small_plan_comes_back(
+    tmp_path_factory: pytest.TempPathFactory, plan: Plan, lang: Lang
+) -> None:
+    as_of = dt.date(2031, 1, 1)
+    assume(not any(d.severity == "error" for d in check_plan(Loaded("p", "", None, plan), as_of)))
+    folder = tmp_path_factory.mktemp("small")
+    imported = import_plan(export(plan, lang, folder, as_of), today=as_of)
+    assert imported.problems == []
+    assert_round_trip(plan, imported.plan)

@@ -96,7 +96,8 @@ def read_flat(
     reading.adopted_column = "deadline" in targets
     by_target = {c.target: c for c in header.columns}
     if "progress" in by_target:
-        reading.fractions = _fractions(rows[header.number :], by_target["progress"].index)
+        numbers = rows[header.number :]
+        reading.fractions = reading.fractions or _fractions(numbers, by_target["progress"].index)
     progress_label = by_target["progress"].header if "progress" in by_target else "Fortschritt"
     field_column = by_target["field"].index if "field" in targets else None
     title_column = by_target["title"].index
@@ -179,7 +180,7 @@ def _band(
         following = next((r for r in below if _has(r, id_column)), None)
         if following is None or not _heads(ident, text_of(following[id_column]).strip()):
             return None
-    return Named(key_of(ident), name, short=ident)
+    return Named(ident, name, short=ident)
 
 
 def _heads(ident: str, measure_id: str) -> bool:
@@ -219,18 +220,20 @@ def _named(
     the two the measures' field cells hold. Owners listed apart (`known`) come first, in
     their order, and cells holding their keys join them."""
     fields: dict[str, Named] = {}
-    banded: dict[str, Named] = {}
+    banded: dict[str, Named] = {}  # a band by its id as written, then as compared, then name
     for band in bands:
         fields.setdefault(band.key, band)
         banded.setdefault(band.key, band)
     for band in bands:
+        banded.setdefault(key_of(band.key), band)
+    for band in bands:
         banded.setdefault(key_of(band.name), band)
     owners: dict[str, Named] = {owner.key: owner for owner in known}
     for draft in drafts:
-        key = key_of(draft.field_key)
-        named = banded.get(key) or fields.setdefault(
-            key, Named(key, " ".join(draft.field_key.split()))
-        )
+        raw, key = draft.field_key.strip(), key_of(draft.field_key)
+        named = banded.get(raw) or banded.get(key)
+        if named is None:
+            named = fields.setdefault(key, Named(key, " ".join(draft.field_key.split())))
         draft.field_key = named.key
         for keys in (draft.owner_keys, draft.contributor_keys):
             for n, name in enumerate(keys):
