@@ -10,6 +10,8 @@ history before the latest update, descriptions, tags, services, dependencies, no
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +113,41 @@ def test_import_of_the_exported_workbook_reports_nothing(lang: str, tmp_path: Pa
         "49 measures, 8 fields of action, 14 owners from bericht.xlsx; 0 items not mapped\n"
     )
     assert_round_trip(loaded(EXAMPLE), loaded(plan))
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_the_workbook_saved_again_by_libreoffice_comes_back(example: Plan, tmp_path: Path) -> None:
+    """An office program rewrites every part of the file (styles, number formats, extensions):
+    the workbook is still known as the committee workbook and reads the same."""
+    assert SOFFICE is not None
+    exported = export(example, "de", tmp_path)
+    profile = (tmp_path / "profile").as_uri()
+    saved = tmp_path / "saved"
+    done = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(saved),
+            str(exported),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    again = saved / exported.name
+    assert done.returncode == 0 and again.exists(), done.stderr
+    assert again.read_bytes() != exported.read_bytes()
+    imported = import_plan(again, today=AS_OF)
+    assert imported.problems == [] and imported.remarks == []
+    assert_round_trip(example, imported.plan)
 
 
 @pytest.mark.parametrize(("seed", "lang"), [(1, "de"), (2, "en")])

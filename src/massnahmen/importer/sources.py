@@ -13,6 +13,8 @@ import datetime as dt
 import functools
 import importlib
 import io
+import itertools
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -133,8 +135,9 @@ def _open_workbook(path: Path) -> Source:
     try:
         # loaded here only: it costs start-up time that every other command saves
         openpyxl = importlib.import_module("openpyxl")
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-        sheets = [_worksheet(path, ws) for ws in book.worksheets]
+        with _quiet_openpyxl():
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            sheets = [_worksheet(path, ws) for ws in book.worksheets]
     except SourceError:
         raise
     except Exception as exc:  # openpyxl raises anything on a damaged file
@@ -168,15 +171,30 @@ def _worksheet(path: Path, worksheet: Any) -> Sheet:
 
     def read_rows() -> Iterator[Row]:
         try:
-            for cells in worksheet.iter_rows(min_row=1):
-                values = tuple(cell.value for cell in cells)
-                yield _shown(cells, values) if dt.datetime in map(type, values) else values
+            rows = worksheet.iter_rows(min_row=1)
+            while True:
+                with _quiet_openpyxl():  # only while openpyxl reads, not while the caller works
+                    chunk = list(itertools.islice(rows, 256))
+                if not chunk:
+                    return
+                for cells in chunk:
+                    values = tuple(cell.value for cell in cells)
+                    yield _shown(cells, values) if dt.datetime in map(type, values) else values
         except Exception as exc:  # a damaged sheet shows only while it is read
             raise SourceError(
                 f'{path}: sheet "{worksheet.title}" is damaged ({_reason(exc)})'
             ) from None
 
     return Sheet(str(worksheet.title), read_rows, size)
+
+
+@contextlib.contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """openpyxl warns of what it does not keep of a workbook (the extensions Excel and
+    LibreOffice write for conditional formats and data validation): nothing an import reads."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        yield
 
 
 def _shown(cells: tuple[Any, ...], values: Row) -> Row:
