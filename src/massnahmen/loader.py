@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from massnahmen.bulk import paused_gc
 from massnahmen.diagnostics import Diagnostic, SubjectKind, did_you_mean
 from massnahmen.model import TABLE_MODELS, Plan
 from massnahmen.sourcemap import SourceMap
@@ -120,6 +121,11 @@ def load_plan(path: Path) -> Loaded:
 
 def parse_plan(text: str, file: str) -> Loaded:
     """Parses and validates plan text; `file` names it in diagnostics."""
+    with paused_gc():
+        return _parse_plan(text, file)
+
+
+def _parse_plan(text: str, file: str) -> Loaded:
     try:
         data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
