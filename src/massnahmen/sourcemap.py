@@ -133,6 +133,7 @@ class _Scanner:
     def find_tables(self) -> None:
         """Records every header, and for each table the span of its key/value lines."""
         text, next_header = self.text, _NEXT_HEADER.match
+        split: dict[str, list[str]] = {}  # a plan repeats a few headers thousands of times
         table: Path = ()
         begin = 0
         while True:
@@ -141,7 +142,9 @@ class _Scanner:
             self.i = found.end()
             start = found.start("at")
             if found["array"] is not None:
-                new_table = self.array_header(_split_keys(found["array"]), start)
+                name = found["array"]
+                keys = split.get(name) or split.setdefault(name, _split_keys(name))
+                new_table = self.array_header(keys, start)
             elif found["table"] is not None:
                 new_table = self.table_header(_split_keys(found["table"]), start)
             elif self.i >= len(text):
