@@ -86,7 +86,7 @@ plans = st.fixed_dictionaries(
 
 
 @given(plans)
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_write_then_load_gives_the_same_plan(data: dict[str, Any]) -> None:
     first = parse_plan(tomli_w.dumps(data), "plan.toml")
     assert first.plan is not None, first.diagnostics
@@ -96,7 +96,7 @@ def test_write_then_load_gives_the_same_plan(data: dict[str, Any]) -> None:
 
 
 @given(plans, dates)
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_check_runs_on_any_valid_plan(data: dict[str, Any], as_of: dt.date) -> None:
     loaded = parse_plan(tomli_w.dumps(data), "plan.toml")
     for diagnostic in check_plan(loaded, as_of):
@@ -104,7 +104,7 @@ def test_every_check_runs_on_any_valid_plan(data: dict[str, Any], as_of: dt.date
 
 
 @given(st.binary(max_size=300))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_random_bytes_give_diagnostics_or_a_file_error(tmp_path_factory: Any, raw: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "plan.toml"
     path.write_bytes(raw)
@@ -160,7 +160,7 @@ PATHS = _paths(SEED)
 
 
 @given(st.sampled_from(PATHS), LEAVES, st.booleans())
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_mutations_of_a_valid_plan_give_located_diagnostics(
     path: tuple[Any, ...], value: Any, delete: bool
 ) -> None:

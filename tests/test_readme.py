@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,24 @@ def test_the_format_example_is_a_valid_plan() -> None:
     assert loaded.plan is not None and loaded.diagnostics == []
 
 
+def commit_all(repo: Path) -> None:
+    """Commits everything in `repo` (made a git repository if it is none) for `diff --rev`."""
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=README", "-c", "user.email=readme@example.org", "commit", "-qm", "."],
+    ):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
 @pytest.fixture
 def sandbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the repository's examples beside a shared/realdata, as the README assumes."""
+    """A git repository with the examples and a `plan.toml` (a copy of the example plan) beside
+    a shared/realdata, as the README assumes."""
     repo = tmp_path / "main"
     shutil.copytree(ROOT / "examples", repo / "examples")
+    shutil.copy(ROOT / "examples" / "musterdorf.toml", repo / "plan.toml")
+    commit_all(repo)
     (tmp_path / "shared").mkdir()
     if REALDATA.exists():
         (tmp_path / "shared" / "realdata").symlink_to(REALDATA)

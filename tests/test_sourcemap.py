@@ -53,3 +53,16 @@ def test_missing_key_falls_back_to_its_table_header() -> None:
 def test_crlf_lines_are_counted_once() -> None:
     positions = SourceMap.scan(TEXT.replace("\n", "\r\n")).positions
     assert positions[("measures", 1, "updates", 1, "note")] == (27, 1)
+
+
+def test_every_kind_of_string_is_skipped_whole() -> None:
+    text = 'a = ["x\\"y", \'lit\', """ml "" q\n[[x]]""", \'\'\'ml \' l\'\'\', "end"]\nb = 1\n'
+    positions = SourceMap.scan(text).positions
+    assert positions[("a", 3)] == (2, 11)
+    assert positions[("a", 4)] == (2, 25)
+    assert positions[("b",)] == (3, 1)
+
+
+def test_a_long_string_in_an_array_is_scanned_in_one_pass() -> None:
+    text = 'tags = ["' + "ä" * 5_000_000 + '"]\nnext = 1\n'
+    assert SourceMap.scan(text).positions[("next",)] == (2, 1)

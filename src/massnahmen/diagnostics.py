@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -30,7 +31,7 @@ class Diagnostic:
         """`plan.toml:48:1: E103 measure VW-07: unknown owner "FB9" (did you mean "FB3"?)`."""
         where = ":".join(str(part) for part in (self.file, self.line, self.column) if part)
         about = f" {self.kind} {self.subject}" if self.kind and self.subject else ""
-        return f"{where}: {self.code}{about}: {self.message}"
+        return printable(f"{where}: {self.code}{about}: {self.message}")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,18 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
         }
+
+
+def printable(text: str) -> str:
+    """Control and bidirectional-override characters escaped, so a line shows what it says."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch
+        if ch.isprintable() or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp")
+        else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

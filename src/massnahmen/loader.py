@@ -88,6 +88,11 @@ class Loaded:
 
 def read_text(path: Path) -> str:
     """The file's text without a byte-order mark; PlanFileError with one line if unreadable."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; PlanFileError with one line if missing, a folder, too large, unreadable."""
     try:
         if path.is_dir():
             raise PlanFileError(f"{path}: is a folder, not a plan file")
@@ -101,6 +106,11 @@ def read_text(path: Path) -> str:
         raise PlanFileError(f"{path}: permission denied") from None
     except OSError as exc:
         raise PlanFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return raw
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """Plan bytes as text, without a byte-order mark; PlanFileError if not UTF-8 or empty."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -131,7 +141,9 @@ def _parse_plan(text: str, file: str) -> Loaded:
     except tomllib.TOMLDecodeError as exc:
         return Loaded(file, text, None, None, [_syntax_error(exc, file)])
     except RecursionError:
-        problem = Diagnostic("E001", "error", "invalid TOML: values nested too deeply", file=file)
+        line = _deepest_line(text)
+        message = "invalid TOML: arrays or tables nested too deeply"
+        problem = Diagnostic("E001", "error", message, file=file, line=line, column=1)
         return Loaded(file, text, None, None, [problem])
     try:
         plan = Plan.model_validate(data)
@@ -141,6 +153,12 @@ def _parse_plan(text: str, file: str) -> Loaded:
         loaded.diagnostics = [_schema_error(e, data, source_map, file) for e in exc.errors()]
         return loaded
     return Loaded(file, text, data, plan)
+
+
+def _deepest_line(text: str) -> int:
+    """The line with the most opening brackets, where a too-deep nesting most likely starts."""
+    counts = [line.count("[") + line.count("{") for line in text.split("\n")]
+    return counts.index(max(counts)) + 1
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, file: str) -> Diagnostic:
@@ -251,6 +269,7 @@ _EXPECTED = {
     "dict_type": "a table",
     "date_from_datetime_inexact": "a date without a time",
     "int_from_float": "an integer",
+    "finite_number": "a finite number",
 }
 
 

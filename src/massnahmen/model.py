@@ -103,7 +103,7 @@ class Measure(Table):
     deadline: DeadlineValue | None = None
     status: Status
     progress: Percent | None = None
-    budget_eur: Annotated[float, Field(ge=0)] | None = None
+    budget_eur: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     budget_reserved: bool = False
     funding: str | None = None
     funding_ends: dt.date | None = None

@@ -18,15 +18,14 @@ from __future__ import annotations
 import array
 import bisect
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 
 Path = tuple[str | int, ...]
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 _KEY = r"[A-Za-z0-9_-]+"
 _DOTTED = rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*"
-_BASIC = r'"(?:[^"\\\n]|\\.)*+"(?!")'
-_LITERAL = r"'[^'\n]*'(?!')"
+_BASIC = r'"(?:[^"\\\n]++|\\.)*+"(?!")'
+_LITERAL = r"'[^'\n]*+'(?!')"
 _ITEM = rf"""(?:{_BASIC}|{_LITERAL}|[^\s"'\[\]{{}},#]+)"""
 _ARRAY = rf"\[[ \t]*(?:{_ITEM}[ \t]*,[ \t]*)*+(?:{_ITEM}[ \t]*)?\]"
 _SCALAR = r"""[^\s"'\[{#](?:[^\n#]*[^\s#])?"""
@@ -47,27 +46,67 @@ _PAIR = re.compile(
     rf"(?:{_BASIC}|{_LITERAL}|(?P<items>{_ARRAY})|{_SCALAR}){_END}"
 )
 _ITEM_AT = re.compile(_ITEM)
+# The end of a string (any of TOML's four kinds) or of a scalar, found without backtracking, so
+# that a 50 MB string costs one regex pass, not a Python loop or a deep backtracking stack.
+_VALUE = re.compile(
+    r'"""(?:[^"\\]++|\\.|"{1,2}(?!"))*+"""(?:"{1,2})?'
+    r"|'''(?:[^']++|'{1,2}(?!'))*+'''(?:'{1,2})?"
+    r'|"(?:[^"\\\n]++|\\.)*+"'
+    r"|'[^'\n]*+'"
+    r"|[^,\]}\r\n#]*+",
+    re.S,
+)
 _BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?")
 _BLANK_LINES = re.compile(_BLANKS)
 _NEWLINE = re.compile("\n")
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 
-@dataclass
 class SourceMap:
-    """Where the keys, tables and array elements of one file begin (as offsets into the text)."""
+    """Where the keys, tables and array elements of one file begin (as offsets into the text).
 
-    text: str
-    offsets: dict[Path, int] = field(default_factory=dict)
-    sections: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    _line_starts: array.array[int] | None = field(default=None, repr=False)
+    Built by `scan`, it reads a table's keys only when `locate` first asks for something in it;
+    `offsets` and `positions` read them all. Editors may also build one from known offsets.
+    """
+
+    def __init__(
+        self,
+        offsets: dict[Path, int] | None = None,
+        line_starts: Sequence[int] | None = None,
+        headers: list[tuple[int, Path]] | None = None,
+        *,
+        text: str = "",
+        sections: dict[Path, tuple[int, int]] | None = None,
+    ) -> None:
+        self._offsets = {} if offsets is None else offsets
+        self._line_starts = line_starts
+        self.headers = [] if headers is None else headers
+        """Each table header's offset and table path, in file order."""
+        self._text = text
+        self._sections = {} if sections is None else sections  # tables whose keys are unread
 
     @classmethod
     def scan(cls, text: str) -> SourceMap:
         """Finds the tables of `text`; their keys are read when first asked for."""
         scanner = _Scanner(text, {})
         scanner.find_tables()
-        return cls(text, scanner.offsets, scanner.sections)
+        return cls(scanner.offsets, None, scanner.headers, text=text, sections=scanner.sections)
+
+    @property
+    def offsets(self) -> dict[Path, int]:
+        """Every key, table and array element with its offset (reads all tables)."""
+        for table in list(self._sections):
+            self._read_table(table)
+        return self._offsets
+
+    @property
+    def line_starts(self) -> Sequence[int]:
+        """The offset at which each line begins."""
+        if self._line_starts is None:
+            starts = array.array("q", [0])  # a quarter of the memory of a list on 100,000 measures
+            starts.extend(m.end() for m in _NEWLINE.finditer(self._text))
+            self._line_starts = starts
+        return self._line_starts
 
     def locate(self, path: Path) -> tuple[int, int]:
         """Line and column (1-based) of `path`, or of its nearest enclosing key or table.
@@ -76,38 +115,42 @@ class SourceMap:
         """
         self._read_table_of(path)
         for end in range(len(path), 0, -1):
-            found = self.offsets.get(path[:end])
+            found = self._offsets.get(path[:end])
             if found is not None:
                 return self.position(found)
         return (1, 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and column (1-based) of an offset into the text."""
-        if self._line_starts is None:
-            starts = array.array("q", [0])  # a quarter of the memory of a list on 100,000 measures
-            starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
-            self._line_starts = starts
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        line_starts = self.line_starts
+        line = bisect.bisect_right(line_starts, offset)
+        return line, offset - line_starts[line - 1] + 1
 
     @property
     def positions(self) -> dict[Path, tuple[int, int]]:
         """Every key, table and array element with its line and column."""
-        for table in list(self.sections):
-            self._read_table(table)
         return {path: self.position(offset) for path, offset in self.offsets.items()}
 
     def _read_table_of(self, path: Path) -> None:
         """Reads the keys of the innermost table that `path` lies in, if not read yet."""
         for end in range(len(path), -1, -1):
-            if path[:end] in self.sections:
+            if path[:end] in self._sections:
                 self._read_table(path[:end])
                 return
 
     def _read_table(self, table: Path) -> None:
-        section = self.sections.pop(table, None)
+        section = self._sections.pop(table, None)
         if section is not None:
-            _Scanner(self.text, self.offsets).read_pairs(table, *section)
+            _Scanner(self._text, self._offsets).read_pairs(table, *section)
+
+
+def value_end(text: str, start: int) -> int:
+    """Where the value that begins at `start` ends (a string, scalar, array or inline table),
+    in one pass; the text must be valid TOML. Editors use it to replace a value in place."""
+    scanner = _Scanner(text, {})
+    scanner.i = start
+    scanner.value(())
+    return scanner.i
 
 
 def _split_keys(dotted: str) -> list[str]:
@@ -120,6 +163,7 @@ class _Scanner:
         self.i = 0
         self.offsets = offsets
         self.sections: dict[Path, tuple[int, int]] = {}
+        self.headers: list[tuple[int, Path]] = []
         self.array_counts: dict[Path, int] = {}
 
     def mark(self, path: Path, offset: int) -> None:
@@ -199,6 +243,7 @@ class _Scanner:
     def table_header(self, keys: list[str], start: int) -> Path:
         table = self.resolve(keys)
         self.mark(table, start)
+        self.headers.append((start, table))
         return table
 
     def array_header(self, keys: list[str], start: int) -> Path:
@@ -209,6 +254,7 @@ class _Scanner:
         self.mark(array, start)
         table = (*array, index)
         self.mark(table, start)
+        self.headers.append((start, table))
         return table
 
     def elements(self, path: Path, begin: int, end: int) -> None:
@@ -291,15 +337,12 @@ class _Scanner:
 
     def value(self, path: Path) -> None:
         ch = self.peek()
-        if ch in "\"'":
-            self.string()
-        elif ch == "[":
+        if ch == "[":
             self.array(path)
         elif ch == "{":
             self.inline_table(path)
-        else:
-            while self.i < len(self.text) and self.text[self.i] not in ",]}\r\n#":
-                self.i += 1
+        else:  # a string or a scalar: only where it ends matters
+            self.i = _VALUE.match(self.text, self.i).end()  # type: ignore[union-attr]
 
     def array(self, path: Path) -> None:
         self.i += 1

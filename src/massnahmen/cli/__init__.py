@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from massnahmen import __version__
-from massnahmen.cli import check, schema
+from massnahmen.cli import add, check, diff, import_, init, remind, schema, show, update
+from massnahmen.cli import list as list_command
 
 app = typer.Typer(
     name="massnahmen",
@@ -33,7 +34,7 @@ def main_options(
     """Keeps a municipality's measure plan (Maßnahmenplan) honest: check, status, workbook."""
 
 
-for module in (check, schema):
+for module in (init, check, show, list_command, add, update, diff, remind, import_, schema):
     module.register(app)
 
 

@@ -99,7 +99,7 @@ def load_valid(path: Path, as_of: dt.date) -> tuple[Loaded, Plan]:
         loaded = load_plan(path)
     except PlanFileError as exc:
         fail(str(exc))
-    errors = [d for d in check_plan(loaded, as_of) if d.severity == "error"]
+    errors = [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
     if errors or loaded.plan is None:
         for diagnostic in errors:
             print_error(diagnostic.format())

@@ -1,0 +1,78 @@
+"""Importing an existing measure plan from a spreadsheet (.xlsx or .csv) into a `Plan`.
+
+`import_plan` reads a flat sheet by its headers, or related sheets through a mapping file, and
+returns the plan with a report of every cell it could not map. It raises `SourceError` or
+`MappingError` (one line each) when the files cannot be used at all; it prints nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from massnahmen.importer.build import Imported, assemble
+from massnahmen.importer.flat import choose_sheet, read_flat
+from massnahmen.importer.mapping import MappingError, load_mapping, read_related
+from massnahmen.importer.measures import Reading
+from massnahmen.importer.sources import SourceError, open_source
+
+__all__ = ["AUTHORITY_PLACEHOLDER", "Imported", "MappingError", "SourceError", "import_plan"]
+
+AUTHORITY_PLACEHOLDER = "(bitte eintragen)"
+OnProgress = Callable[[int, int | None], None]
+
+
+def import_plan(
+    source_path: Path,
+    *,
+    mapping_path: Path | None = None,
+    sheet: str | None = None,
+    title: str | None = None,
+    authority: str | None = None,
+    today: dt.date | None = None,
+    progress: OnProgress | None = None,
+) -> Imported:
+    """The plan in `source_path`; `title` and `authority` win over what the source says."""
+    mapping = load_mapping(mapping_path) if mapping_path is not None else None
+    reading = Reading([], today=today or dt.date.today())
+    with open_source(source_path) as source:
+        if mapping is not None:
+            if sheet is not None:
+                raise MappingError("--sheet: the mapping file names the sheets")
+            header, drafts, fields, owners = read_related(
+                source, mapping, str(mapping_path), reading
+            )
+            tables = (mapping.fields, mapping.measures, mapping.owners)
+            used = ", ".join(t.sheet for t in tables if t is not None and t.sheet)
+        else:
+            if sheet is not None and source.kind == "csv":
+                raise SourceError(f"{source_path}: --sheet: a CSV file has no sheets")
+            chosen, header_row = choose_sheet(source, sheet)
+            on_rows = None
+            if progress is not None:
+                total = chosen.size_hint
+
+                def on_rows(done: int) -> None:
+                    progress(done, total)
+
+            flat = read_flat(source, chosen, header_row, reading, on_rows)
+            header, drafts, fields, owners = flat.header, flat.drafts, flat.fields, flat.owners
+            used = chosen.name
+        remarks = list(source.remarks)
+    if title:
+        header["title"] = title
+    if authority:
+        header["authority"] = authority
+    header.setdefault("title", f"Maßnahmenplan aus {source_path.name}")
+    if "authority" not in header:
+        header["authority"] = AUTHORITY_PLACEHOLDER
+        remarks.append(
+            f'plan.authority is "{AUTHORITY_PLACEHOLDER}": give --authority or edit the plan'
+        )
+    imported = assemble(
+        header, drafts, fields, owners, reading.problems, keep_unused_owners=mapping is None
+    )
+    imported.remarks[:0] = remarks
+    imported.sheet = used
+    return imported

@@ -1,0 +1,192 @@
+"""A flat sheet: one measure a row below a header row, with titles or merged cells above it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from massnahmen.importer.build import DEFAULT_FIELD, Draft, Named, Problem, key_of
+from massnahmen.importer.headers import HEADER_SCAN_ROWS, HeaderRow, find_header, normalize, score
+from massnahmen.importer.measures import Cell, Reading, fill, finish
+from massnahmen.importer.sources import Row, Sheet, Source, SourceError
+from massnahmen.importer.values import is_blank, text_of
+
+# Sheets chosen by name when the workbook has one: the committee workbook's measure sheet first.
+MEASURE_SHEETS = ("massnahmen", "measures", "massnahmenplan", "massnahmenuebersicht")
+_AUTHORITY = re.compile(
+    r"\b((?:Stadt|Gemeinde|Markt|Landkreis|Kreis|Samtgemeinde|Verbandsgemeinde|Bezirk|"
+    r"Hansestadt|Landeshauptstadt|Kreisstadt|Land)\s+[A-ZÄÖÜ][\w.\- ]*[\w.])"
+)
+
+
+@dataclass
+class FlatSheet:
+    """What a flat sheet gave: the plan's header values, the measures, fields and owners."""
+
+    sheet: str
+    header: dict[str, Any]
+    drafts: list[Draft]
+    fields: list[Named]
+    owners: list[Named]
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def choose_sheet(source: Source, name: str | None) -> tuple[Sheet, HeaderRow]:
+    """The sheet asked for; else the one named like a measure list; else the one whose header
+    row names most measure keys."""
+    if name is not None:
+        candidates = [source.sheet(name)]
+    else:
+        named = [s for s in source.sheets if normalize(s.name).replace(" ", "") in MEASURE_SHEETS]
+        candidates = named[:1] or source.sheets
+    best: tuple[Sheet, HeaderRow] | None = None
+    for sheet in candidates:
+        header = find_header(_head(sheet))
+        if header is not None and (best is None or score(header) > score(best[1])):
+            best = sheet, header
+    if best is None:
+        where = f'sheet "{candidates[0].name}"' if source.kind == "xlsx" else "the file"
+        raise SourceError(
+            f"{source.path}: no header row in the first {HEADER_SCAN_ROWS} rows of {where} "
+            "names a measure's title (Maßnahme, Titel, Bezeichnung, …); "
+            "rename the column or give a --mapping"
+        )
+    return best
+
+
+def _head(sheet: Sheet) -> list[Row]:
+    rows = sheet.read_rows()
+    head = []
+    for row in rows:
+        head.append(row)
+        if len(head) >= HEADER_SCAN_ROWS:
+            break
+    close = getattr(rows, "close", None)
+    if close is not None:
+        close()
+    return head
+
+
+def read_flat(
+    source: Source,
+    sheet: Sheet,
+    header: HeaderRow,
+    reading: Reading,
+    progress: Callable[[int], None] | None = None,
+) -> FlatSheet:
+    """Every measure row of `sheet` as a draft; field names fill down (merged cells) or come
+    from heading rows where the sheet has no field column."""
+    prefix = f"{sheet.name}!" if source.kind == "xlsx" else ""
+    rows = list(_rows(sheet, progress))
+    above = rows[: header.number - 1]
+    targets = {c.target for c in header.columns}
+    by_target = {c.target: c for c in header.columns}
+    if "progress" in by_target:
+        reading.fractions = _fractions(rows[header.number :], by_target["progress"].index)
+    progress_label = by_target["progress"].header if "progress" in by_target else "Fortschritt"
+    field_column = by_target["field"].index if "field" in targets else None
+    title_column = by_target["title"].index
+    width = max(c.index for c in header.columns) + 1
+    lettered = [(c, f"{prefix}{column_letter(c.index)}") for c in header.columns]
+    drafts: list[Draft] = []
+    current_field = ""
+    for number, row in enumerate(rows[header.number :], start=header.number + 1):
+        filled = [n for n, value in enumerate(row) if not is_blank(value)]
+        if not filled:
+            continue
+        heading = len(filled) == 1 and not _has(row, title_column)
+        if heading and (field_column is None or filled[0] == field_column):
+            current_field = text_of(row[filled[0]])
+            continue
+        draft = Draft(f"{prefix}{number}", None, "", "")
+        for column, letter in lettered:
+            value = row[column.index] if column.index < len(row) else None
+            if value is not None:
+                fill(draft, column.target, Cell(letter, number, column.header, value), reading)
+        for n in filled:
+            if n >= width:
+                draft.kept.append(f"Spalte {column_letter(n)}: {text_of(row[n])}")
+        if draft.field_key:
+            current_field = draft.field_key
+        draft.field_key = current_field or DEFAULT_FIELD
+        finish(draft, reading, f"{prefix}{column_letter(title_column)}{number}", progress_label)
+        drafts.append(draft)
+    _report_unmapped_columns(header, prefix, reading.problems)
+    fields, owners = _named(drafts)
+    return FlatSheet(sheet.name, _plan_header(above, source), drafts, fields, owners)
+
+
+def _rows(sheet: Sheet, progress: Callable[[int], None] | None) -> Iterator[Row]:
+    for number, row in enumerate(sheet.read_rows(), start=1):
+        if progress is not None and number % 500 == 0:
+            progress(number)
+        yield row
+
+
+def _has(row: Row, index: int) -> bool:
+    return index < len(row) and not is_blank(row[index])
+
+
+def _fractions(rows: list[Row], index: int) -> bool:
+    """Whether the progress column holds shares of one (0.4 for 40 %): Excel's % cells."""
+    numbers: list[float] = []
+    for row in rows:
+        value = row[index] if index < len(row) else None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            numbers.append(float(value))
+    return bool(numbers) and all(0 <= n <= 1 for n in numbers) and any(0 < n < 1 for n in numbers)
+
+
+def _report_unmapped_columns(header: HeaderRow, prefix: str, problems: list[Problem]) -> None:
+    for column in header.columns:
+        if column.target is None:
+            problems.append(
+                Problem(
+                    f"{prefix}{column_letter(column.index)}{header.number}",
+                    "",
+                    column.header,
+                    "no key of the plan has this header; its values are kept in notes",
+                )
+            )
+
+
+def _named(drafts: list[Draft]) -> tuple[list[Named], list[Named]]:
+    """Fields of action and owners from the distinct names, in the order they appear."""
+    fields: dict[str, Named] = {}
+    owners: dict[str, Named] = {}
+    for draft in drafts:
+        key = key_of(draft.field_key)
+        fields.setdefault(key, Named(key, " ".join(draft.field_key.split())))
+        draft.field_key = key
+        for keys in (draft.owner_keys, draft.contributor_keys):
+            for n, name in enumerate(keys):
+                key = key_of(name)
+                owners.setdefault(key, Named(key, " ".join(name.split())))
+                keys[n] = key
+    return list(fields.values()), list(owners.values())
+
+
+def _plan_header(above: Sequence[Row], source: Source) -> dict[str, Any]:
+    """Title and authority from the title block above the header row, where it has them."""
+    texts = [text_of(v) for row in above for v in row if not is_blank(v)]
+    texts = [t for t in texts if isinstance(t, str) and not t[:1].isdigit()]
+    header: dict[str, Any] = {}
+    if texts:
+        header["title"] = texts[0].replace("\n", " ")
+    for text in texts:
+        match = _AUTHORITY.search(text)
+        if match:
+            header["authority"] = match[1]
+            break
+    return header

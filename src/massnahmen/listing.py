@@ -1,0 +1,126 @@
+"""Choosing and ordering measures for `list`: filters combine with AND, values of one with OR."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from massnahmen.diagnostics import did_you_mean
+from massnahmen.model import OPEN_STATUSES, STATUSES
+
+if TYPE_CHECKING:
+    from massnahmen.model import Measure, Plan
+    from massnahmen.state import PlanState
+
+Sort = Literal["deadline", "id", "owner"]
+# `--status open` and `--status closed` stand for their statuses (SPEC: "Derived state").
+STATUS_GROUPS: dict[str, frozenset[str]] = {
+    **{status: frozenset({status}) for status in STATUSES},
+    "open": OPEN_STATUSES,
+    "closed": frozenset(STATUSES) - OPEN_STATUSES,
+}
+
+
+@dataclass(frozen=True)
+class MeasureFilter:
+    """What `list` keeps. An empty set or None means "any"."""
+
+    statuses: frozenset[str] = frozenset()
+    owners: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()  # compared case-insensitively
+    lights: frozenset[str] = frozenset()
+    overdue: bool = False
+    due_within: int | None = None  # open and due in 0..N days, as W202 counts
+
+    def matches(self, measure: Measure, state: PlanState) -> bool:
+        if self.statuses and measure.status not in self.statuses:
+            return False
+        if self.owners and measure.owner not in self.owners:
+            return False
+        if self.fields and measure.field not in self.fields:
+            return False
+        if self.tags and not self.tags & {tag.casefold() for tag in measure.tags}:
+            return False
+        if self.lights and state.light(measure) not in self.lights:
+            return False
+        if self.overdue and not state.overdue(measure):
+            return False
+        return self.due_within is None or _due_within(measure, state, self.due_within)
+
+
+def _due_within(measure: Measure, state: PlanState, days: int) -> bool:
+    left = state.days_left(measure)
+    return measure.is_open and left is not None and 0 <= left <= days
+
+
+def make_filter(
+    statuses: Iterable[str] = (),
+    owners: Iterable[str] = (),
+    fields: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    lights: Iterable[str] = (),
+    overdue: bool = False,
+    due_within: int | None = None,
+) -> MeasureFilter:
+    """A filter from option values; statuses may name the groups `open` and `closed`."""
+    return MeasureFilter(
+        statuses=frozenset().union(*(STATUS_GROUPS[s] for s in statuses)),
+        owners=frozenset(owners),
+        fields=frozenset(fields),
+        tags=frozenset(tag.casefold() for tag in tags),
+        lights=frozenset(lights),
+        overdue=overdue,
+        due_within=due_within,
+    )
+
+
+def unknown_ids(kind: str, wanted: Iterable[str], known: Sequence[str]) -> list[str]:
+    """One message per id in `wanted` that is not in `known`: a typo, most likely."""
+    problems = []
+    for value in wanted:
+        if value in known:
+            continue
+        same = [k for k in known if k.casefold() == value.casefold()]
+        hint = f' (did you mean "{same[0]}"?)' if same else did_you_mean(value, known)
+        problems.append(f'no {kind} "{value}" in the plan{hint}')
+    return problems
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Orders "VW-2" before "VW-10"."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", text)
+        if part
+    )
+
+
+def _deadline_key(measure: Measure, state: PlanState) -> tuple[int, dt.date]:
+    due = state.due(measure)
+    if due is not None:
+        return (0, due)
+    deadline = measure.effective_deadline
+    return (1 if deadline and deadline.ongoing else 2, dt.date.max)
+
+
+def sort_measures(measures: Iterable[Measure], state: PlanState, sort: Sort) -> list[Measure]:
+    """By deadline (soonest first; ongoing, then none, last), by id, or by owner then deadline."""
+    if sort == "id":
+        return sorted(measures, key=lambda m: natural_key(m.id))
+    if sort == "deadline":
+        return sorted(measures, key=lambda m: (_deadline_key(m, state), natural_key(m.id)))
+    return sorted(
+        measures,
+        key=lambda m: (m.owner is None, m.owner or "", _deadline_key(m, state), natural_key(m.id)),
+    )
+
+
+def select_measures(
+    plan: Plan, state: PlanState, keep: MeasureFilter, sort: Sort = "id"
+) -> list[Measure]:
+    """The measures `keep` matches, in `sort` order."""
+    return sort_measures((m for m in plan.measures if keep.matches(m, state)), state, sort)

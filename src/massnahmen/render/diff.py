@@ -1,0 +1,153 @@
+"""Reporters for `diff`: a text a person reads before the meeting, one JSON document for jobs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from massnahmen.labels import Lang, format_date, label
+from massnahmen.records import deadline_value, update_record
+from massnahmen.sanitize import printable_lines
+
+if TYPE_CHECKING:
+    from massnahmen.deadline import Deadline
+    from massnahmen.diff import MeasureChange, PlanDiff
+    from massnahmen.model import Measure, Update
+
+# The label of each tracked key as a person reads it.
+_KEY_LABELS = {"deadline": "effective_deadline"}
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    old: str  # how the user named the versions: a path or REV:path
+    new: str
+    diff: PlanDiff
+    lang: Lang = "de"
+
+    def to_json(self) -> dict[str, object]:
+        diff = self.diff
+        return {
+            "old": self.old,
+            "new": self.new,
+            "added": [_measure_json(m) for m in diff.added],
+            "removed": [_measure_json(m) for m in diff.removed],
+            "changed": [_change_json(c) for c in diff.changed],
+            "fields": {
+                "added": [{"id": f.id, "name": f.name} for f in diff.fields_added],
+                "removed": [{"id": f.id, "name": f.name} for f in diff.fields_removed],
+            },
+            "owners": {
+                "added": [{"id": o.id, "name": o.name} for o in diff.owners_added],
+                "removed": [{"id": o.id, "name": o.name} for o in diff.owners_removed],
+            },
+        }
+
+
+def _measure_json(measure: Measure) -> dict[str, object]:
+    return {
+        "id": measure.id,
+        "title": measure.title,
+        "field": measure.field,
+        "owner": measure.owner,
+        "status": measure.status,
+        "progress": measure.progress,
+        "deadline": deadline_value(measure.effective_deadline),
+    }
+
+
+def _json_value(key: str, value: Any) -> Any:
+    return deadline_value(value) if key == "deadline" else value
+
+
+def _change_json(change: MeasureChange) -> dict[str, object]:
+    return {
+        "id": change.id,
+        "title": change.title,
+        "changes": {
+            c.key: {"old": _json_value(c.key, c.old), "new": _json_value(c.key, c.new)}
+            for c in change.changes
+        },
+        "new_updates": [update_record(u) for u in change.new_updates],
+        "removed_updates": [update_record(u) for u in change.removed_updates],
+        "other_keys": change.other_keys,
+    }
+
+
+def _show(key: str, value: Any, lang: Lang) -> str:
+    if value is None:
+        return "–"
+    if key == "deadline":
+        deadline: Deadline = value
+        return deadline.display(lang)
+    if key == "status":
+        return label(value, lang)
+    if key == "progress":
+        return f"{value} %" if lang == "de" else f"{value}%"
+    if key == "title":
+        return f"„{value}“" if lang == "de" else f"“{value}”"
+    return str(value)
+
+
+def _update_line(update: Update, lang: Lang) -> str:
+    """`12.03.2025: in Umsetzung, 40 %, Frist Q3/2025 – the note`."""
+    parts = [label(update.status, lang)] if update.status else []
+    if update.progress is not None:
+        parts.append(_show("progress", update.progress, lang))
+    if update.deadline is not None:
+        parts.append(f"{label('deadline', lang)} {update.deadline.display(lang)}")
+    line = format_date(update.date, lang) + (": " + ", ".join(parts) if parts else "")
+    return f"{line} – {update.note}" if update.note else line
+
+
+def render_text(result: DiffResult) -> str:
+    """Sections for added, removed and changed measures, then fields and owners."""
+    lang, diff = result.lang, result.diff
+    lines = [f"{label('diff_title', lang)}: {result.old} → {result.new}", ""]
+    if diff.empty:
+        return "\n".join([*lines, label("diff_none", lang)]) + "\n"
+    if diff.added:
+        lines.append(f"{label('diff_added', lang)} ({len(diff.added)})")
+        lines += [f"  + {m.id}  {m.title}" for m in diff.added]
+    if diff.removed:
+        lines.append(f"{label('diff_removed', lang)} ({len(diff.removed)})")
+        lines += [f"  - {m.id}  {m.title}" for m in diff.removed]
+    if diff.changed:
+        lines.append(f"{label('diff_changed', lang)} ({len(diff.changed)})")
+        for change in diff.changed:
+            lines.append(f"  {change.id}  {change.title}")
+            for c in change.changes:
+                name = label(_KEY_LABELS.get(c.key, c.key), lang)
+                old, new = _show(c.key, c.old, lang), _show(c.key, c.new, lang)
+                lines.append(f"    {name}: {old} → {new}")
+            for update in change.new_updates:
+                lines.append(f"    {label('diff_new_update', lang)} {_update_line(update, lang)}")
+            for update in change.removed_updates:
+                lines.append(
+                    f"    {label('diff_removed_update', lang)} {_update_line(update, lang)}"
+                )
+            if change.other_keys:
+                lines.append(f"    {label('diff_other', lang)}: {', '.join(change.other_keys)}")
+    for key, added, removed in (
+        ("fields", diff.fields_added, diff.fields_removed),
+        ("owners", diff.owners_added, diff.owners_removed),
+    ):
+        if added or removed:
+            lines.append(label(key, lang))
+            lines += [f"  + {item.id}  {item.name}" for item in added]
+            lines += [f"  - {item.id}  {item.name}" for item in removed]
+    return "\n".join(lines) + "\n"
+
+
+def report_text(result: DiffResult) -> None:
+    sys.stdout.write(printable_lines(render_text(result)))
+
+
+def report_json(result: DiffResult) -> None:
+    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+REPORTERS: dict[str, Callable[[DiffResult], None]] = {"text": report_text, "json": report_json}

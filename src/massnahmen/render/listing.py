@@ -1,0 +1,179 @@
+"""Reporters for `list`: a terminal table, one JSON document, or CSV for Excel."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from massnahmen.diagnostics import printable
+from massnahmen.labels import Lang, format_date, label
+from massnahmen.records import measure_record
+from massnahmen.render.console import wants_colour
+from massnahmen.sanitize import inert_text
+
+if TYPE_CHECKING:
+    from massnahmen.model import Measure
+    from massnahmen.state import PlanState
+
+MAX_WIDTH = 100
+_LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+
+
+@dataclass(frozen=True)
+class ListResult:
+    """The measures `list` chose from a plan, seen on one as-of date."""
+
+    plan: str
+    state: PlanState
+    measures: list[Measure]
+    lang: Lang = "de"
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.state.as_of
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "plan": self.plan,
+            "as_of": self.as_of.isoformat(),
+            "count": len(self.measures),
+            "total": len(self.state.plan.measures),
+            "measures": [measure_record(m, self.state) for m in self.measures],
+        }
+
+    def caption(self) -> str:
+        return label("list_count", self.lang).format(
+            count=len(self.measures),
+            total=len(self.state.plan.measures),
+            date=format_date(self.as_of, self.lang),
+        )
+
+
+def _days_left(result: ListResult, measure: Measure) -> int | None:
+    return result.state.days_left(measure) if measure.is_open else None
+
+
+def _deadline(measure: Measure, lang: Lang, adopted: bool = False) -> str:
+    deadline = measure.deadline if adopted else measure.effective_deadline
+    return deadline.display(lang) if deadline else ""
+
+
+def report_table(result: ListResult) -> None:
+    """A table that fits 100 columns; colour only on a terminal."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    lang, state = result.lang, result.state
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+        caption=result.caption(),
+        caption_justify="left",
+    )
+    table.add_column(label("list_id", lang), no_wrap=True)
+    table.add_column(label("title", lang))  # the one column that wraps
+    table.add_column(label("list_owner", lang), no_wrap=True)
+    table.add_column(label("status", lang), no_wrap=True)
+    table.add_column(label("deadline", lang), no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column(label("light", lang), no_wrap=True)
+    table.add_column(label("list_days", lang), justify="right", no_wrap=True)
+    for measure in result.measures:
+        light = state.light(measure)
+        left = _days_left(result, measure)
+        table.add_row(
+            Text(printable(measure.id)),
+            Text(printable(measure.title)),
+            Text(printable(measure.owner or "")),
+            label(measure.status, lang),
+            _deadline(measure, lang),
+            "" if measure.progress is None else str(measure.progress),
+            f"[{_LIGHT_STYLE[light]}]{label(light, lang)}[/]" if light else "",
+            "" if left is None else str(left),
+        )
+    colour = wants_colour(sys.stdout)
+    width = MAX_WIDTH
+    if sys.stdout.isatty():
+        width = min(shutil.get_terminal_size((MAX_WIDTH, 24)).columns, MAX_WIDTH)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        highlight=False,
+        width=width,
+        color_system="auto" if colour else None,
+        force_terminal=colour,
+    )
+    console.print(table)
+    lines = buffer.getvalue().splitlines()
+    sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in lines))
+
+
+def report_json(result: ListResult) -> None:
+    """One JSON object on stdout: plain keys, ISO dates."""
+    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+# The CSV columns: label key and the cell of a measure (text cells pass through inert_text).
+_CSV_COLUMNS: list[tuple[str, Callable[[ListResult, Measure], str | int | None]]] = [
+    ("list_id", lambda r, m: m.id),
+    ("title", lambda r, m: m.title),
+    ("field", lambda r, m: m.field),
+    ("owner", lambda r, m: m.owner),
+    ("status", lambda r, m: label(m.status, r.lang)),
+    ("progress", lambda r, m: m.progress),
+    ("priority", lambda r, m: label(m.priority, r.lang) if m.priority else None),
+    ("adopted_deadline", lambda r, m: _deadline(m, r.lang, adopted=True)),
+    ("effective_deadline", lambda r, m: _deadline(m, r.lang)),
+    ("due_on", lambda r, m: format_date(r.state.due(m), r.lang)),
+    ("deadline_moves", lambda r, m: m.deadline_moves),
+    ("days_left", _days_left),
+    ("light", lambda r, m: label(light, r.lang) if (light := r.state.light(m)) else None),
+    ("tags", lambda r, m: ", ".join(m.tags)),
+    (
+        "last_update",
+        lambda r, m: format_date(m.last_update.date if m.last_update else None, r.lang),
+    ),
+    ("note", lambda r, m: m.last_update.note if m.last_update else None),
+]
+
+
+def _cell(value: str | int | None) -> str | int:
+    if value is None:
+        return ""
+    return inert_text(value) if isinstance(value, str) else value
+
+
+def render_csv(result: ListResult) -> str:
+    """CSV as Excel opens it by double-click: `;` for German Excel, `,` otherwise; with a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if result.lang == "de" else ",")
+    writer.writerow([label(key, result.lang) for key, _ in _CSV_COLUMNS])
+    for measure in result.measures:
+        writer.writerow([_cell(cell(result, measure)) for _, cell in _CSV_COLUMNS])
+    return "\ufeff" + buffer.getvalue()
+
+
+def report_csv(result: ListResult) -> None:
+    """The CSV as UTF-8 bytes, whatever the console's encoding (Windows consoles included)."""
+    data = render_csv(result).encode("utf-8")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+REPORTERS: dict[str, Callable[[ListResult], None]] = {
+    "table": report_table,
+    "json": report_json,
+    "csv": report_csv,
+}

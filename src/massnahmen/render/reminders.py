@@ -1,0 +1,262 @@
+"""Reminders for owners: a plain-text letter, Markdown, or JSON a job can address mails from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shlex
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from massnahmen.labels import Lang, format_date, label
+from massnahmen.records import measure_record
+from massnahmen.sanitize import printable_lines
+
+if TYPE_CHECKING:
+    from massnahmen.model import Measure
+    from massnahmen.remind import Digest, Reminder
+    from massnahmen.state import PlanState
+
+WIDTH = 78
+SEPARATOR = "\n" + "=" * WIDTH + "\n\n"
+
+
+@dataclass(frozen=True)
+class Reminders:
+    """The digests of one plan on one as-of date; `plan` is the path as the user gave it."""
+
+    plan: str
+    state: PlanState
+    within: int
+    digests: list[Digest]
+    lang: Lang = "de"
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.state.as_of
+
+    def say(self, key: str, **values: object) -> str:
+        return label(key, self.lang).format(**values)
+
+    def subject(self, digest: Digest) -> str:
+        count = len(digest.reminders)
+        key = "remind_subject_one" if count == 1 else "remind_subject_many"
+        return self.say(key, plan=self.state.plan.plan.title, count=count)
+
+    def days(self, n: int) -> str:
+        return self.say("remind_one_day") if n == 1 else self.say("remind_days", n=n)
+
+    def why(self, reminder: Reminder) -> list[str]:
+        """`überfällig seit 31 Tagen`, `fällig in 5 Tagen`, `seit 120 Tagen ohne Meldung`."""
+        measure, state = reminder.measure, self.state
+        words = []
+        for reason in reminder.reasons:
+            if reason == "overdue":
+                words.append(self.say("remind_overdue", days=self.days(-_left(state, measure))))
+            elif reason == "due_soon":
+                left = _left(state, measure)
+                words.append(
+                    self.say("remind_due_today")
+                    if left == 0
+                    else self.say("remind_due_in", days=self.days(left))
+                )
+            else:
+                since = state.last_activity(measure)
+                idle = (self.as_of - since).days if since else 0
+                words.append(self.say("remind_stale", days=self.days(idle)))
+        return words
+
+    def deadline(self, measure: Measure) -> str:
+        """`Frist 28.02.2025 (beschlossen: 30.09.2024)`."""
+        current, adopted = measure.effective_deadline, measure.deadline
+        if current is None:
+            return ""
+        text = f"{label('deadline', self.lang)} {current.display(self.lang)}"
+        if measure.deadline_moves and adopted is not None:
+            text += f" ({label('adopted', self.lang)}: {adopted.display(self.lang)})"
+        return text
+
+    def standing(self, measure: Measure) -> str:
+        """`in Umsetzung, 50 %`."""
+        text = label(measure.status, self.lang)
+        if measure.progress is not None:
+            text += f", {measure.progress} %" if self.lang == "de" else f", {measure.progress}%"
+        return text
+
+    def latest(self, measure: Measure) -> str:
+        update = measure.last_update
+        if update is None:
+            return self.say("remind_no_update")
+        text = self.say("remind_latest", date=format_date(update.date, self.lang))
+        return f"{text}: {_one_line(update.note)}" if update.note else text
+
+    def command(self, measure: Measure) -> str:
+        """The `massnahmen update` line that records the new state."""
+        parts = ["massnahmen", "update", shlex.quote(self.plan), shlex.quote(measure.id)]
+        parts += ["--status", measure.status]
+        if measure.progress is not None:
+            parts += ["--progress", str(measure.progress)]
+        return " ".join(parts) + f' --note "{self.say("remind_note")}"'
+
+
+def _left(state: PlanState, measure: Measure) -> int:
+    return state.days_left(measure) or 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fill(text: str) -> str:
+    return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False)
+
+
+def _intro(result: Reminders) -> str:
+    header = result.state.plan.plan
+    return result.say(
+        "remind_intro",
+        plan=header.title,
+        authority=header.authority,
+        date=format_date(result.as_of, result.lang),
+    )
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+def render_text_body(result: Reminders, digest: Digest) -> str:
+    """The letter: greeting, one block per measure, what to do, closing."""
+    lines = [result.say("remind_greeting", name=digest.owner.name), "", _fill(_intro(result)), ""]
+    for reminder in digest.reminders:
+        measure = reminder.measure
+        facts = [*result.why(reminder), result.deadline(measure), result.standing(measure)]
+        lines += [
+            f"{measure.id}  {measure.title}",
+            "    " + " · ".join(fact for fact in facts if fact),
+            "    " + result.latest(measure),
+            "    " + result.command(measure),
+            "",
+        ]
+    lines += [_fill(result.say("remind_help")), "", result.say("remind_closing"), ""]
+    lines.append(result.say("remind_footer", date=format_date(result.as_of, result.lang)))
+    return printable_lines("\n".join(lines) + "\n")
+
+
+def render_text(result: Reminders, digest: Digest) -> str:
+    """The letter with `An:` and `Betreff:` lines on top."""
+    owner = digest.owner
+    to = f"{owner.name} <{owner.email}>" if owner.email else owner.name
+    head = [
+        f"{result.say('remind_to')}: {to}",
+        f"{result.say('remind_subject')}: {result.subject(digest)}",
+        "",
+    ]
+    return printable_lines("\n".join(head)) + "\n" + render_text_body(result, digest)
+
+
+def render_all_text(result: Reminders) -> str:
+    return SEPARATOR.join(render_text(result, d) for d in result.digests)
+
+
+# --- Markdown -----------------------------------------------------------------------------
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
+
+
+def md(text: str) -> str:
+    """Plan text as literal Markdown: no emphasis, links or HTML sneak in."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _one_line(text))
+
+
+def render_markdown(result: Reminders, digest: Digest) -> str:
+    owner = digest.owner
+    to = f"{md(owner.name)} ({md(owner.email)})" if owner.email else md(owner.name)
+    lines = [
+        f"# {md(result.subject(digest))}",
+        "",
+        f"**{result.say('remind_to')}:** {to}",
+        "",
+        md(result.say("remind_greeting", name=owner.name)),
+        "",
+        md(_intro(result)),
+        "",
+    ]
+    for reminder in digest.reminders:
+        measure = reminder.measure
+        lines += [f"## {measure.id} – {md(measure.title)}", ""]
+        lines += [f"- **{md(why)}**" for why in result.why(reminder)]
+        deadline = result.deadline(measure)
+        lines += [f"- {md(deadline)}"] if deadline else []
+        lines += [f"- {md(result.standing(measure))}", f"- {md(result.latest(measure))}"]
+        lines += ["", "```sh", result.command(measure), "```", ""]
+    lines += [md(result.say("remind_help")), "", md(result.say("remind_closing")), ""]
+    footer = result.say("remind_footer", date=format_date(result.as_of, result.lang))
+    lines.append(f"*{md(footer)}*")
+    return printable_lines("\n".join(lines) + "\n")
+
+
+def render_all_markdown(result: Reminders) -> str:
+    return "\n---\n\n".join(render_markdown(result, d) for d in result.digests)
+
+
+# --- JSON ---------------------------------------------------------------------------------
+
+
+def digest_json(result: Reminders, digest: Digest) -> dict[str, Any]:
+    """What a job needs to send one mail: the address, the subject, the items, the text."""
+    owner = digest.owner
+    return {
+        "owner": {
+            "id": owner.id,
+            "name": owner.name,
+            "email": owner.email,
+            "kind": owner.kind,
+            "active": owner.active,
+        },
+        "subject": result.subject(digest),
+        "items": [
+            {
+                **measure_record(r.measure, result.state),
+                "reasons": list(r.reasons),
+                "command": result.command(r.measure),
+            }
+            for r in digest.reminders
+        ],
+        "body": render_text_body(result, digest),
+    }
+
+
+def _head(result: Reminders) -> dict[str, Any]:
+    return {"plan": result.plan, "as_of": result.as_of.isoformat(), "within": result.within}
+
+
+def _dump(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(result: Reminders, digest: Digest) -> str:
+    """One owner's file: the run's header and that owner's digest."""
+    return _dump({**_head(result), **digest_json(result, digest)})
+
+
+def render_all_json(result: Reminders) -> str:
+    return _dump({**_head(result), "digests": [digest_json(result, d) for d in result.digests]})
+
+
+@dataclass(frozen=True)
+class ReminderFormat:
+    """How one format renders a single owner's file and everything for stdout."""
+
+    suffix: str
+    one: Callable[[Reminders, Digest], str]
+    all: Callable[[Reminders], str]
+
+
+FORMATS: dict[str, ReminderFormat] = {
+    "text": ReminderFormat(".txt", render_text, render_all_text),
+    "markdown": ReminderFormat(".md", render_markdown, render_all_markdown),
+    "json": ReminderFormat(".json", render_json, render_all_json),
+}

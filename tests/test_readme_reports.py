@@ -1,0 +1,69 @@
+"""The README's list and remind examples show true output; every JSON key is documented."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, EXAMPLE, EXAMPLE_AS_OF, ROOT, run
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SECTION = README.split("<!-- section: list-diff-remind -->")[1].split("<!-- section:")[0]
+
+
+def shown(command: str) -> set[str]:
+    """The keys named in backticks or quotes under `### command` (key table, JSON example)."""
+    part = SECTION.split(f"### {command}\n")[1].split("\n### ")[0]
+    return set(re.findall(r'[`"](\w+)[`"]', part))
+
+
+def example_output(command: str) -> tuple[list[str], str]:
+    """The arguments of the `sh` example under `### command` and the `text` block after it."""
+    part = SECTION.split(f"### {command}\n")[1].split("\n### ")[0]
+    found = re.search(r"```sh\n(massnahmen .*?)\n```\n\n```text\n(.*?)```", part, re.S)
+    assert found is not None
+    return shlex.split(found.group(1))[1:], found.group(2)
+
+
+@pytest.mark.parametrize("command", ["list", "remind"])
+def test_example_output_is_what_the_command_prints(command: str) -> None:
+    args, shown_output = example_output(command)
+    with contextlib.chdir(ROOT):
+        assert run(*args).stdout == shown_output
+
+
+def keys_of(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in keys_of(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in keys_of(v)}
+    return set()
+
+
+def test_list_json_keys_are_documented() -> None:
+    result = run("list", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "-f", "json")
+    assert keys_of(json.loads(result.stdout)) <= shown("list")
+
+
+def test_diff_json_keys_are_documented(tmp_path: Path) -> None:
+    old = DATA / "cycles" / "plan.toml"
+    new = tmp_path / "new.toml"
+    text = old.read_text(encoding="utf-8").replace('title = "E-Akte"', 'title = "E-Akte 2"')
+    new.write_text(text + '\n[[measures.updates]]\ndate = 2024-05-01\nnote = "x"\n', "utf-8")
+    result = run("diff", old, new, "-f", "json", "--as-of", "2024-06-01")
+    document = json.loads(result.stdout)
+    assert document["changed"][0]["changes"] and document["changed"][1]["new_updates"]
+    assert keys_of(document) <= shown("diff")
+
+
+def test_remind_json_keys_are_documented() -> None:
+    result = run("remind", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "-f", "json")
+    document = json.loads(result.stdout)
+    item_keys = keys_of(document["digests"][0]["items"][0]) - {"reasons", "command"}
+    assert keys_of(document) - item_keys <= shown("remind")
+    assert item_keys <= shown("list")
