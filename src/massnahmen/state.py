@@ -93,6 +93,11 @@ class PlanState:
         deps = (self.by_id.get(dep) for dep in measure.depends_on)
         return [d for d in deps if d and (d.status == "cancelled" or self.overdue(d))]
 
+    def funding_ends_early(self, measure: Measure) -> bool:
+        """The funding period ends before the effective deadline: money at risk."""
+        due = self.due(measure)
+        return measure.is_open and bool(measure.funding_ends and due and measure.funding_ends < due)
+
     def lagging(self, measure: Measure) -> bool:
         """Progress behind the elapsed share of the start→deadline span."""
         due = self.due(measure)

@@ -93,8 +93,8 @@ def check_late_start(plan: Plan, state: PlanState) -> Iterator[Finding]:
 @register("W207", "warning", "funding period ends before the measure's deadline")
 def check_funding_period(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
-        due = state.due(measure)
-        if measure.funding_ends and due and measure.funding_ends < due:
+        if state.funding_ends_early(measure):
+            due = state.due(measure)
             message = f"funding ends {measure.funding_ends}, before the deadline {due}"
             yield measure_finding(index, measure.id, message, "funding_ends")
 
