@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from massnahmen.diagnostics import Diagnostic
 
@@ -92,3 +92,98 @@ def _map_in_processes(
     chunk = max(1, len(paths) // (workers * 4))  # small chunks: plans differ in size
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(function, paths, chunksize=chunk)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The comparable figures of a plan or of one of its fields of action."""
+
+    measures: int
+    open: int
+    done: int
+    overdue: int
+    red: int
+    yellow: int
+    green: int
+    average_progress: float | None  # percent, over the measures not cancelled
+    budget: float
+
+
+@dataclass(frozen=True)
+class FieldFigures:
+    name: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """One plan of a portfolio as the county compares it; `problem` if it has none to compare."""
+
+    file: str
+    authority: str = ""
+    title: str = ""
+    totals: Figures | None = None
+    fields: tuple[FieldFigures, ...] = ()
+    problem: str | None = None  # unreadable, or invalid (with the count of errors)
+    errors: list[Diagnostic] = field(default_factory=list)
+
+
+def summarise_file(path: Path, as_of: dt.date) -> PlanSummary:
+    """Loads, checks and summarises one plan on its own; small enough to send between processes."""
+    from massnahmen.checks import check_plan
+    from massnahmen.loader import PlanFileError, load_plan
+    from massnahmen.report import build_report
+
+    try:
+        loaded = load_plan(path)
+    except PlanFileError as exc:
+        return PlanSummary(str(path), problem=str(exc))
+    errors = [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
+    if errors or loaded.plan is None:
+        count = len(errors)
+        problem = f"invalid plan: {count} error{'s' * (count != 1)}"
+        return PlanSummary(str(path), problem=problem, errors=errors)
+    report = build_report(loaded.plan, as_of)
+    fields = tuple(
+        FieldFigures(summary.field.name, _figures(summary.tally)) for summary in report.fields
+    )
+    header = loaded.plan.plan
+    return PlanSummary(str(path), header.authority, header.title, _figures(report.totals), fields)
+
+
+def summarise_files(paths: Sequence[Path], as_of: dt.date) -> Iterator[PlanSummary]:
+    """`summarise_file` for each path, in order, on every core when that pays."""
+    return map_plans(partial(summarise_file, as_of=as_of), paths)
+
+
+def fields_side_by_side(
+    plans: Sequence[PlanSummary],
+) -> list[tuple[str, list[Figures | None]]]:
+    """Each field of action by name (case and spacing ignored), in order of first appearance,
+    with its figures in each plan (None where a plan has no such field)."""
+    names: dict[str, str] = {}
+    found: dict[tuple[str, int], Figures] = {}
+    for index, plan in enumerate(plans):
+        for field_figures in plan.fields:
+            key = " ".join(field_figures.name.casefold().split())
+            names.setdefault(key, field_figures.name)
+            found[(key, index)] = field_figures.figures
+    return [
+        (name, [found.get((key, index)) for index in range(len(plans))])
+        for key, name in names.items()
+    ]
+
+
+def _figures(tally: Any) -> Figures:
+    lights = tally.by_light
+    return Figures(
+        tally.measures,
+        tally.open,
+        tally.by_status["done"],
+        tally.overdue,
+        lights["red"],
+        lights["yellow"],
+        lights["green"],
+        tally.average_progress,
+        tally.budget,
+    )
