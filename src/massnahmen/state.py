@@ -11,8 +11,6 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from massnahmen.model import OPEN_STATUSES
-
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
     from massnahmen.model import Measure, Plan
@@ -36,7 +34,7 @@ class PlanState:
         for index, measure in enumerate(plan.measures):
             self.by_id.setdefault(measure.id, measure)
             self._deadlines[id(measure)] = measure.effective_deadline
-            if measure.status in OPEN_STATUSES:
+            if measure.is_open:
                 self.open_measures.append((index, measure))
 
     @cached_property
