@@ -17,9 +17,11 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from massnahmen.bulk import paused_gc
 from massnahmen.diagnostics import Diagnostic, SubjectKind, did_you_mean
 from massnahmen.model import TABLE_MODELS, Plan
 from massnahmen.sourcemap import SourceMap
+from massnahmen.tomlparse import parse_toml
 
 MAX_PLAN_BYTES = 64 * 1024 * 1024
 _SUBJECTS: dict[str, SubjectKind] = {"measures": "measure", "fields": "field", "owners": "owner"}
@@ -129,8 +131,13 @@ def load_plan(path: Path) -> Loaded:
 
 def parse_plan(text: str, file: str) -> Loaded:
     """Parses and validates plan text; `file` names it in diagnostics."""
+    with paused_gc():
+        return _parse_plan(text, file)
+
+
+def _parse_plan(text: str, file: str) -> Loaded:
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         return Loaded(file, text, None, None, [_syntax_error(exc, file)])
     except RecursionError:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import typer
 
-from massnahmen.cli.common import AS_OF_HELP, LANG_HELP, fail, load_valid, parse_date
+from massnahmen.cli.common import (
+    AS_OF_HELP,
+    LANG_HELP,
+    PLANS_HELP,
+    expand_plans,
+    fail,
+    is_portfolio,
+    load_valid,
+    parse_date,
+)
+from massnahmen.cli.portfolio import PORTFOLIO_HELP
 from massnahmen.cli.reporting import MEETING_HELP, SINCE_HELP, resolve, since_day
 from massnahmen.labels import Lang, label
 from massnahmen.render.console import print_error
@@ -15,7 +26,7 @@ PROGRESS_FROM = 2_000  # measures; smaller plans are written before a bar would 
 
 
 def export(
-    plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
+    plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
     output: Path = typer.Option(
         ...,
         "--output",
@@ -31,13 +42,24 @@ def export(
     meeting: str | None = typer.Option(
         None, "--meeting", help=MEETING_HELP, metavar="previous|DATE"
     ),
+    portfolio: bool = typer.Option(False, "--portfolio", help=PORTFOLIO_HELP),
 ) -> None:
-    """Write the committee workbook: summary, measures, action needed, changes, owners."""
+    """Write the committee workbook: summary, measures, action needed, changes, owners.
+
+    With --portfolio, one workbook that compares several plans (files, or folders of them).
+    """
     day = parse_date(as_of)
     from_day = since_day(since, meeting)
     if output.suffix.lower() != ".xlsx":
         raise typer.BadParameter(f'"{output}" does not end in .xlsx', param_hint="--output")
+    if is_portfolio(plans) and not portfolio:
+        raise typer.BadParameter(
+            "several plans go into one workbook with --portfolio", param_hint="PLAN"
+        )
     check_writable(output)
+    if portfolio:
+        raise typer.Exit(_export_portfolio(expand_plans(plans), output, day, lang))
+    plan = plans[0]
     parsed = load_valid(plan, day)[1]  # the file's text and raw data can go
     from massnahmen.render.progress import progress_bar
     from massnahmen.render.workbook import work_units, workbook_bytes
@@ -52,6 +74,18 @@ def export(
     write(output, data)
     changes = f", changes since {report.changes.since.day}" if report.changes else ""
     print_error(f"{output}: {len(parsed.measures)} measures as of {day}{changes}")
+
+
+def _export_portfolio(paths: list[Path], output: Path, day: dt.date, lang: Lang) -> int:
+    """The comparison workbook; returns the worst exit code of the plans."""
+    from massnahmen.cli.portfolio import summarise
+    from massnahmen.render.portfolio import portfolio_workbook
+
+    summaries, worst = summarise(paths, day, lang)
+    write(output, portfolio_workbook(summaries, day, lang))
+    compared = sum(summary.totals is not None for summary in summaries)
+    print_error(f"{output}: {compared} of {len(summaries)} plans compared as of {day}")
+    return worst
 
 
 def lock_file(path: Path) -> Path | None:
