@@ -115,6 +115,7 @@ def read_committee(
     lang = committee.lang
     owners = _owners(committee.owners, lang)
     reading.fractions = True  # percentage cells, whatever their values
+    reading.adopted_column = True
     reading.owners_by_name = {}
     for owner in owners:
         reading.owners_by_name.setdefault(owner.name, owner.key)

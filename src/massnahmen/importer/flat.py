@@ -93,7 +93,6 @@ def read_flat(
     rows = list(_rows(sheet, progress))
     above = rows[: header.number - 1]
     targets = {c.target for c in header.columns}
-    reading.adopted_column = "deadline" in targets
     by_target = {c.target: c for c in header.columns}
     if "progress" in by_target:
         numbers = rows[header.number :]

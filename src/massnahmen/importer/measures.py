@@ -50,8 +50,8 @@ class Reading:
     today: dt.date = field(default_factory=dt.date.today)
     # Owners the source lists apart (a committee workbook): the owner column's names → ids.
     owners_by_name: dict[str, str] = field(default_factory=dict)
-    # The sheet has a column of adopted deadlines: a blank one there means none was adopted,
-    # and a current deadline beside it moved it (an update), rather than being the deadline.
+    # A blank adopted deadline means none was adopted (a committee workbook): a current one
+    # beside it was set by an update, rather than being the deadline.
     adopted_column: bool = False
 
 
