@@ -21,7 +21,7 @@ from typing import Any
 
 from massnahmen.importer.build import Draft, Named
 from massnahmen.importer.flat import FlatSheet, read_flat
-from massnahmen.importer.headers import Column, HeaderRow, map_header, normalize, unbreak
+from massnahmen.importer.headers import Column, HeaderRow, map_header, normalize
 from massnahmen.importer.measures import Reading
 from massnahmen.importer.sources import Row, Sheet, Source
 from massnahmen.importer.values import Unreadable, is_blank, read_date, text_of
@@ -130,7 +130,7 @@ def read_committee(
 
 def _owners(sheet: Sheet, lang: Lang) -> list[Named]:
     """Every owner of the owners sheet (the row of measures without an owner has no id)."""
-    rows = _table(sheet)
+    rows = _table(sheet, lang)
     kinds = {label(kind, lang): kind for kind in ("unit", "person", "external")}
     owners: list[Named] = []
     for row in rows:
@@ -148,22 +148,23 @@ def _owners(sheet: Sheet, lang: Lang) -> list[Named]:
 
 
 def _mark_reserved(drafts: list[Draft], sheet: Sheet, lang: Lang) -> None:
-    reserved = {text_of(row.get("id")).strip() for row in _table(sheet)}
+    reserved = {text_of(row.get("id")).strip() for row in _table(sheet, lang)}
     for draft in drafts:
         if draft.source_id in reserved:
             draft.values["budget_reserved"] = True
 
 
-def _table(sheet: Sheet) -> list[dict[str, object]]:
-    """The rows below the first as {label key: value}, for the columns the labels name."""
+def _table(sheet: Sheet, lang: Lang) -> list[dict[str, object]]:
+    """The rows below the heading as {label key: value}, for the owner sheet's columns (the
+    budget reservation sheet shares its first, the id)."""
     rows = iter(sheet.read_rows())
     head = next(rows, ())
+    by_text = {normalize(label(key, lang)): key for key in OWNER_HEADS}
     keys: dict[int, str] = {}
-    by_text = {normalize(label(key, lang)): key for lang in LANGS for key in ("id", *OWNER_HEADS)}
     for index, cell in enumerate(head):
-        key = by_text.get(normalize(unbreak(text_of(cell))))
-        if key is not None:
-            keys.setdefault(index, key)
+        key = by_text.get(normalize(text_of(cell)))
+        if key is not None and key not in keys.values():
+            keys[index] = key
     return [{key: row[i] for i, key in keys.items() if i < len(row)} for row in rows]
 
 
