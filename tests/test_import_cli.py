@@ -231,6 +231,56 @@ def test_committee_workbook_headers_map(tmp_path: Path) -> None:
     assert "notes" not in measure and plan_data(out)["fields"][0]["id"] == "VW"
 
 
+def test_band_rows_head_their_fields_and_are_no_measures(tmp_path: Path) -> None:
+    headers = ["Nr.", "Feld", "Maßnahme", "Verantwortlich", "Frist", "Status"]
+    rows: list[list[object]] = [
+        ["VW", "VW", "Verwaltung"],  # as the committee workbook writes them
+        ["VW-01", "VW", "E-Akte", "Hauptamt", "2024", "geplant"],
+        ["BI", "BI", "Bildung"],  # a field without measures is still a field
+        ["1", None, "Mobilität"],  # a section numbered like its measures
+        ["1.1", None, "Carsharing", "Ordnungsamt", "2025", "offen"],
+        ["1.2", None, "Radwege", None, None, "offen"],
+        ["X", None, "Klimaschutz"],  # id and title only, but heads nothing: a measure
+        ["Y-1", None, "Sensoren", None, None, "offen"],
+    ]
+    source = flat_workbook(tmp_path / "bands.xlsx", rows, headers)
+    out = tmp_path / "plan.toml"
+    result = run("import", source, "-o", out)
+    assert result.code == 0, result.stderr
+    data = plan_data(out)
+    assert [(f["id"], f["name"]) for f in data["fields"]] == [
+        ("VW", "Verwaltung"),
+        ("BI", "Bildung"),
+        ("1", "Mobilität"),
+    ]
+    assert [(m["id"], m["field"]) for m in data["measures"]] == [
+        ("VW-01", "VW"),
+        ("1.1", "1"),
+        ("1.2", "1"),
+        ("X", "1"),
+        ("Y-1", "1"),
+    ]
+
+
+def test_dates_formatted_as_periods_are_periods(tmp_path: Path) -> None:
+    import openpyxl
+
+    source = flat_workbook(
+        tmp_path / "p.xlsx",
+        [[n, "Bildung", f"M{n}", None, None, dt.datetime(2025, 12, 31)] for n in range(1, 5)],
+    )
+    book = openpyxl.load_workbook(source)
+    sheet = book.active
+    assert sheet is not None
+    for row, number_format in enumerate(['"Q4/"YYYY', "MM/YYYY", "YYYY", "DD.MM.YYYY"], 5):
+        sheet.cell(row, 6).number_format = number_format
+    book.save(source)
+    out = tmp_path / "plan.toml"
+    assert run("import", source, "-o", out).code == 0
+    deadlines = [m["deadline"] for m in plan_data(out)["measures"]]
+    assert deadlines == ["2025-Q4", "2025-12", "2025", dt.date(2025, 12, 31)]
+
+
 def test_hostile_cell_text_stays_text(tmp_path: Path) -> None:
     title = "=cmd|' /C calc'!A0"
     source = flat_workbook(tmp_path / "p.xlsx", [[1, "Bildung", title, "@SUM(1)"]])

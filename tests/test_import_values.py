@@ -6,7 +6,11 @@ import datetime as dt
 
 import pytest
 
+from massnahmen.importer.build import Draft
+from massnahmen.importer.headers import map_header, target_of, unbreak
+from massnahmen.importer.measures import Cell, Reading, fill
 from massnahmen.importer.values import (
+    ShownDate,
     Unreadable,
     read_amount,
     read_date,
@@ -129,3 +133,72 @@ def test_id_lists_in_one_cell() -> None:
     assert split_list("4-16-27", "-") == ["4", "16", "27"]
     assert split_list(23, "-") == ["23"]
     assert split_list("FB1, FB2; KRZ") == ["FB1", "FB2", "KRZ"]
+
+
+@pytest.mark.parametrize(
+    ("header", "one_line", "target"),
+    [
+        ("Fort-\nschritt", "Fortschritt", "progress"),
+        ("Frist-\nverschie-\nbungen", "Fristverschiebungen", "ignore"),
+        ("Frist (beschlos-\nsen)", "Frist (beschlossen)", "deadline"),
+        ("Haushalts-\nmittel", "Haushaltsmittel", "budget"),
+        ("Betei-\nligte", "Beteiligte", "contributors"),
+        ("Prio-\nrität", "Priorität", "priority"),
+        ("Frist\n(aktuell)", "Frist (aktuell)", "current_deadline"),
+        ("Pro-\ngress", "Progress", "progress"),
+        ("E-\nGovernment", "E-Government", None),
+        ("Förder\u00admittel", "Fördermittel", "funding"),
+        ("Feld", "Feld", "field"),
+    ],
+)
+def test_headers_broken_over_lines_read_as_one_word(
+    header: str, one_line: str, target: str | None
+) -> None:
+    assert unbreak(header) == one_line
+    assert target_of(header) == target
+    assert map_header(1, [header]).columns[0].header == one_line
+
+
+@pytest.mark.parametrize(
+    ("day", "number_format", "deadline"),
+    [
+        (dt.datetime(2024, 9, 30), '"Q3/"YYYY', "2024-Q3"),  # the committee workbook's forms
+        (dt.datetime(2024, 12, 31), '"2. Hj. "YYYY', "2024-H2"),
+        (dt.datetime(2024, 6, 30), '"H1/"YYYY', "2024-H1"),
+        (dt.datetime(2025, 6, 30), "MM/YYYY", "2025-06"),
+        (dt.datetime(2025, 12, 31), "YYYY", "2025"),
+        (dt.datetime(2025, 3, 31), "mmm-yy", "2025-03"),  # Excel's built-in month format
+        (dt.datetime(2025, 3, 31), "[$-407]mmmm yyyy", "2025-03"),
+        (dt.datetime(2025, 12, 31), '"Ende "yyyy', "2025"),
+        (
+            dt.datetime(2024, 9, 30),
+            '"Q1/"YYYY',
+            dt.date(2024, 9, 30),
+        ),  # shows a quarter it is not in
+        (dt.datetime(2024, 9, 30), "DD.MM.YYYY", dt.date(2024, 9, 30)),
+        (dt.datetime(2024, 9, 30), "hh:mm", dt.date(2024, 9, 30)),
+    ],
+)
+def test_a_date_cell_formatted_as_a_period_is_that_period(
+    day: dt.datetime, number_format: str, deadline: object
+) -> None:
+    cell = ShownDate.of(day, number_format)
+    assert read_deadline(cell) == deadline
+    assert read_date(cell) == day.date()  # as a start or an update's date it is its day
+
+
+@pytest.mark.parametrize(
+    ("cell", "funding", "ends"),
+    [
+        ("Digitalpakt Schule (bis 31.12.2024)", "Digitalpakt Schule", dt.date(2024, 12, 31)),
+        ("EFRE (until 2025-06-30)", "EFRE", dt.date(2025, 6, 30)),
+        ("(bis 31.12.2024)", None, dt.date(2024, 12, 31)),
+        ("Förderprogramm (bis auf Weiteres)", "Förderprogramm (bis auf Weiteres)", None),
+        ("Land NRW (50 %)", "Land NRW (50 %)", None),
+    ],
+)
+def test_funding_with_its_end_in_brackets(cell: str, funding: str | None, ends: object) -> None:
+    draft = Draft("1", None, "", "")
+    fill(draft, "funding", Cell("F", 2, "Förderung", cell), Reading([]))
+    assert draft.values.get("funding") == funding
+    assert draft.values.get("funding_ends") == ends

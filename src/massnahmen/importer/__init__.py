@@ -1,7 +1,8 @@
 """Importing an existing measure plan from a spreadsheet (.xlsx or .csv) into a `Plan`.
 
-`import_plan` reads a flat sheet by its headers, or related sheets through a mapping file, and
-returns the plan with a report of every cell it could not map. It raises `SourceError` or
+`import_plan` reads a flat sheet by its headers, related sheets through a mapping file, or the
+committee workbook `export` wrote (known by its sheets and headings), and returns the plan with
+a report of every cell it could not map. It raises `SourceError` or
 `MappingError` (one line each) when the files cannot be used at all; it prints nothing.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from massnahmen.importer.build import Imported, assemble
+from massnahmen.importer.committee import find_committee, read_committee
 from massnahmen.importer.flat import choose_sheet, read_flat
 from massnahmen.importer.mapping import MappingError, load_mapping, read_related
 from massnahmen.importer.measures import Reading
@@ -36,6 +38,7 @@ def import_plan(
     """The plan in `source_path`; `title` and `authority` win over what the source says."""
     mapping = load_mapping(mapping_path) if mapping_path is not None else None
     reading = Reading([], today=today or dt.date.today())
+    committee = None
     with open_source(source_path) as source:
         if mapping is not None:
             if sheet is not None:
@@ -48,17 +51,17 @@ def import_plan(
         else:
             if sheet is not None and source.kind == "csv":
                 raise SourceError(f"{source_path}: --sheet: a CSV file has no sheets")
-            chosen, header_row = choose_sheet(source, sheet)
-            on_rows = None
-            if progress is not None:
-                total = chosen.size_hint
-
-                def on_rows(done: int) -> None:
-                    progress(done, total)
-
-            flat = read_flat(source, chosen, header_row, reading, on_rows)
+            committee = find_committee(source, sheet)
+            if committee is not None:
+                on_rows = _on_rows(progress, committee.measures.size_hint)
+                flat = read_committee(source, committee, reading, on_rows)
+                used = committee.measures.name
+            else:
+                chosen, header_row = choose_sheet(source, sheet)
+                on_rows = _on_rows(progress, chosen.size_hint)
+                flat = read_flat(source, chosen, header_row, reading, on_rows)
+                used = chosen.name
             header, drafts, fields, owners = flat.header, flat.drafts, flat.fields, flat.owners
-            used = chosen.name
         remarks = list(source.remarks)
     if title:
         header["title"] = title
@@ -71,8 +74,24 @@ def import_plan(
             f'plan.authority is "{AUTHORITY_PLACEHOLDER}": give --authority or edit the plan'
         )
     imported = assemble(
-        header, drafts, fields, owners, reading.problems, keep_unused_owners=mapping is None
+        header,
+        drafts,
+        fields,
+        owners,
+        reading.problems,
+        keep_unused_owners=mapping is None,
+        note_same_titles=committee is None,
     )
     imported.remarks[:0] = remarks
     imported.sheet = used
     return imported
+
+
+def _on_rows(progress: OnProgress | None, total: int | None) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+
+    def on_rows(done: int) -> None:
+        progress(done, total)
+
+    return on_rows

@@ -45,6 +45,7 @@ class Named:
     name: str
     short: str | None = None  # the source's own short name, the preferred id
     extra: dict[str, Any] = field(default_factory=dict)  # goal, description, kind, email
+    exact: bool = False  # `short` is the plan's own id (a committee workbook): kept as it is
 
 
 @dataclass
@@ -89,10 +90,13 @@ def assemble(
     *,
     related_label: str = "Verwandte Maßnahmen",
     keep_unused_owners: bool = True,
+    note_same_titles: bool = True,
 ) -> Imported:
-    """The plan from drafts and the fields and owners they refer to."""
+    """The plan from drafts and the fields and owners they refer to. `note_same_titles`: a
+    title in two fields of action is one measure listed twice (not where each has its id)."""
     remarks: list[str] = []
-    _dedupe_titles_across_fields(drafts, fields, problems)
+    if note_same_titles:
+        _dedupe_titles_across_fields(drafts, fields, problems)
     field_ids = _field_ids(fields, drafts)
     measure_ids = _measure_ids(drafts, field_ids, problems)
     used_owners = {k for d in drafts for k in (*d.owner_keys, *d.contributor_keys)}
@@ -154,8 +158,8 @@ def _dedupe_titles_across_fields(
 
 
 def _field_ids(fields: list[Named], drafts: list[Draft]) -> dict[str, str]:
-    """Field ids: the common prefix of the field's measure ids where there is one ("VW" from
-    VW-01, VW-02: an exported plan comes back with its ids), else the short name, else
+    """Field ids: the plan's own where the source has them; else the common prefix of the
+    field's measure ids where there is one ("VW" from VW-01, VW-02), else the short name, else
     derived from the name."""
     prefixes: dict[str, set[str]] = {}
     for draft in drafts:
@@ -164,6 +168,12 @@ def _field_ids(fields: list[Named], drafts: list[Draft]) -> dict[str, str]:
     taken: set[str] = set()
     ids: dict[str, str] = {}
     for named in fields:
+        if named.exact and named.short and is_id(named.short) and named.short not in taken:
+            ids[named.key] = named.short
+            taken.add(named.short)
+    for named in fields:
+        if named.key in ids:
+            continue
         found = prefixes.get(named.key, set())
         prefix = next(iter(found)) if len(found) == 1 else ""
         for preferred in (prefix, named.short and clean_id(named.short)):
@@ -180,7 +190,7 @@ def _field_ids(fields: list[Named], drafts: list[Draft]) -> dict[str, str]:
 def _owner_ids(owners: list[Named]) -> dict[str, str]:
     taken: set[str] = set()
     ids: dict[str, str] = {}
-    for named in owners:
+    for named in sorted(owners, key=lambda o: not o.exact):  # the plan's own ids first
         preferred = clean_id(named.short) if named.short else None
         if preferred and preferred not in taken:
             ids[named.key] = preferred

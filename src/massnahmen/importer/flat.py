@@ -84,24 +84,31 @@ def read_flat(
     header: HeaderRow,
     reading: Reading,
     progress: Callable[[int], None] | None = None,
+    owners: Sequence[Named] = (),
 ) -> FlatSheet:
     """Every measure row of `sheet` as a draft; field names fill down (merged cells) or come
-    from heading rows where the sheet has no field column."""
+    from heading rows where the sheet has no field column. `owners`: the owners the source
+    lists apart, whose keys the owner and contributor cells may hold."""
     prefix = f"{sheet.name}!" if source.kind == "xlsx" else ""
     rows = list(_rows(sheet, progress))
     above = rows[: header.number - 1]
     targets = {c.target for c in header.columns}
     by_target = {c.target: c for c in header.columns}
     if "progress" in by_target:
-        reading.fractions = _fractions(rows[header.number :], by_target["progress"].index)
+        numbers = rows[header.number :]
+        reading.fractions = reading.fractions or _fractions(numbers, by_target["progress"].index)
     progress_label = by_target["progress"].header if "progress" in by_target else "Fortschritt"
     field_column = by_target["field"].index if "field" in targets else None
     title_column = by_target["title"].index
+    id_column = by_target["id"].index if "id" in targets else None
     width = max(c.index for c in header.columns) + 1
     lettered = [(c, f"{prefix}{column_letter(c.index)}") for c in header.columns]
     drafts: list[Draft] = []
+    bands: list[Named] = []
     current_field = ""
-    for number, row in enumerate(rows[header.number :], start=header.number + 1):
+    body = rows[header.number :]
+    for at, row in enumerate(body):
+        number = header.number + 1 + at
         filled = [n for n, value in enumerate(row) if not is_blank(value)]
         if not filled:
             continue
@@ -109,6 +116,12 @@ def read_flat(
         if heading and (field_column is None or filled[0] == field_column):
             current_field = text_of(row[filled[0]])
             continue
+        if id_column is not None:
+            band = _band(row, filled, body[at + 1 :], id_column, field_column, title_column)
+            if band is not None:
+                bands.append(band)
+                current_field = band.short or band.name
+                continue
         draft = Draft(f"{prefix}{number}", None, "", "")
         for column, letter in lettered:
             value = row[column.index] if column.index < len(row) else None
@@ -123,8 +136,8 @@ def read_flat(
         finish(draft, reading, f"{prefix}{column_letter(title_column)}{number}", progress_label)
         drafts.append(draft)
     _report_unmapped_columns(header, prefix, reading.problems)
-    fields, owners = _named(drafts)
-    return FlatSheet(sheet.name, _plan_header(above, source), drafts, fields, owners)
+    fields, named_owners = _named(drafts, bands, owners)
+    return FlatSheet(sheet.name, _plan_header(above, source), drafts, fields, named_owners)
 
 
 def _rows(sheet: Sheet, progress: Callable[[int], None] | None) -> Iterator[Row]:
@@ -134,8 +147,45 @@ def _rows(sheet: Sheet, progress: Callable[[int], None] | None) -> Iterator[Row]
         yield row
 
 
+def _at(row: Row, index: int | None) -> object:
+    return row[index] if index is not None and index < len(row) else None
+
+
 def _has(row: Row, index: int) -> bool:
     return index < len(row) and not is_blank(row[index])
+
+
+def _band(
+    row: Row,
+    filled: list[int],
+    below: Sequence[Row],
+    id_column: int,
+    field_column: int | None,
+    title_column: int,
+) -> Named | None:
+    """A band (section) row that heads a field of action, as a field: its id and name, such as
+    "VW | VW | Verwaltung" in the committee workbook or "1 | Verwaltung" above measures 1.1,
+    1.2. It has an id and a name and nothing else, and its id is the field column's value or
+    the start of the next measure's id."""
+    if not _has(row, id_column) or not set(filled) <= {id_column, field_column, title_column}:
+        return None
+    name_column = title_column if _has(row, title_column) else field_column
+    if name_column is None or name_column == id_column or not _has(row, name_column):
+        return None
+    ident = text_of(row[id_column]).strip()
+    name = " ".join(text_of(row[name_column]).split())
+    field = text_of(_at(row, field_column)).strip()
+    if not (name_column != field_column and field == ident):
+        following = next((r for r in below if _has(r, id_column)), None)
+        if following is None or not _heads(ident, text_of(following[id_column]).strip()):
+            return None
+    return Named(ident, name, short=ident)
+
+
+def _heads(ident: str, measure_id: str) -> bool:
+    """Whether `ident` is the section of `measure_id`: "VW" of "VW-01", "1" of "1.2"."""
+    rest = measure_id[len(ident) :]
+    return measure_id.startswith(ident) and rest[:1] in ("-", ".", "_", " ", "/") and len(rest) > 1
 
 
 def _fractions(rows: list[Row], index: int) -> bool:
@@ -161,16 +211,33 @@ def _report_unmapped_columns(header: HeaderRow, prefix: str, problems: list[Prob
             )
 
 
-def _named(drafts: list[Draft]) -> tuple[list[Named], list[Named]]:
-    """Fields of action and owners from the distinct names, in the order they appear."""
+def _named(
+    drafts: list[Draft], bands: Sequence[Named] = (), known: Sequence[Named] = ()
+) -> tuple[list[Named], list[Named]]:
+    """Fields of action and owners from the distinct names, in the order they appear; a field
+    that a band row names by its id and name ("VW", "Verwaltung") is one field, whichever of
+    the two the measures' field cells hold. Owners listed apart (`known`) come first, in
+    their order, and cells holding their keys join them."""
     fields: dict[str, Named] = {}
-    owners: dict[str, Named] = {}
+    banded: dict[str, Named] = {}  # a band by its id as written, then as compared, then name
+    for band in bands:
+        fields.setdefault(band.key, band)
+        banded.setdefault(band.key, band)
+    for band in bands:
+        banded.setdefault(key_of(band.key), band)
+    for band in bands:
+        banded.setdefault(key_of(band.name), band)
+    owners: dict[str, Named] = {owner.key: owner for owner in known}
     for draft in drafts:
-        key = key_of(draft.field_key)
-        fields.setdefault(key, Named(key, " ".join(draft.field_key.split())))
-        draft.field_key = key
+        raw, key = draft.field_key.strip(), key_of(draft.field_key)
+        named = banded.get(raw) or banded.get(key)
+        if named is None:
+            named = fields.setdefault(key, Named(key, " ".join(draft.field_key.split())))
+        draft.field_key = named.key
         for keys in (draft.owner_keys, draft.contributor_keys):
             for n, name in enumerate(keys):
+                if name in owners and owners[name].exact:
+                    continue
                 key = key_of(name)
                 owners.setdefault(key, Named(key, " ".join(name.split())))
                 keys[n] = key

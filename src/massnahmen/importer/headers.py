@@ -31,6 +31,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "field": (
         "Handlungsfeld",
+        "Feld",
         "Themenfeld",
         "Bereich",
         "Themenbereich",
@@ -170,11 +171,24 @@ TEXT_TARGETS = frozenset({"description", "goal", "notes"})
 HEADER_SCAN_ROWS = 30
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NOT_WORD = re.compile(r"[^a-z0-9%#]+")
+_WORD_BROKEN = re.compile(r"(?<=\w)-[^\S\n]*\n\s*(?=[a-zäöüß])")  # "Fort-⏎schritt"
+_HYPHEN_BROKEN = re.compile(r"-[^\S\n]*\n\s*")  # "E-⏎Government": the hyphen belongs to it
+
+
+def unbreak(header: str) -> str:
+    """A header on one line, as it reads: a word hyphenated at a line break joined again
+    ("Fort-⏎schritt" → "Fortschritt", "Frist (beschlos-⏎sen)" → "Frist (beschlossen)"), a
+    hyphen before a capital kept ("E-⏎Government" → "E-Government"), soft hyphens dropped and
+    other line breaks read as spaces."""
+    text = header.replace("\u00ad", "")
+    if "\n" in text:
+        text = _HYPHEN_BROKEN.sub("-", _WORD_BROKEN.sub("", text))
+    return " ".join(text.split())
 
 
 def normalize(header: str) -> str:
-    """The form headers are compared in: lower case, umlauts spelled out, words only."""
-    return " ".join(_NOT_WORD.sub(" ", header.lower().translate(_UMLAUTS)).split())
+    """The form headers are compared in: one line, lower case, umlauts spelled out, words only."""
+    return " ".join(_NOT_WORD.sub(" ", unbreak(header).lower().translate(_UMLAUTS)).split())
 
 
 _EXACT: dict[str, str] = {
@@ -223,7 +237,7 @@ def map_header(number: int, cells: Sequence[object]) -> HeaderRow:
     columns: list[Column] = []
     seen: set[str] = set()
     for index, cell in enumerate(cells):
-        header = text_of(cell).replace("\n", " ")
+        header = unbreak(text_of(cell))
         if not header:
             continue
         target = target_of(header) if len(header) <= 60 else None

@@ -293,7 +293,7 @@ def _measure_columns(spec: MeasuresMap) -> list[tuple[str, str]]:
     """(column, target) pairs in a fixed order; text targets may name several columns."""
     pairs: list[tuple[str, str]] = []
     for target in FILLERS:
-        if target in ("notes", "ignore", "last_update"):
+        if target in ("notes", "ignore", "last_update", "last_note"):
             continue
         value = getattr(spec, target, None)
         if target == "related" and spec.related_as == "depends_on":

@@ -48,6 +48,11 @@ class Reading:
     owner_separators: str = ";\n"
     fractions: bool = False  # the progress column holds shares of one
     today: dt.date = field(default_factory=dt.date.today)
+    # Owners the source lists apart (a committee workbook): the owner column's names → ids.
+    owners_by_name: dict[str, str] = field(default_factory=dict)
+    # A blank adopted deadline means none was adopted (a committee workbook): a current one
+    # beside it was set by an update, rather than being the deadline.
+    adopted_column: bool = False
 
 
 def _unmapped(draft: Draft, cell: Cell, reading: Reading, why: str, kept: str = "") -> None:
@@ -96,6 +101,10 @@ def _field(draft: Draft, cell: Cell, reading: Reading) -> None:
 
 
 def _owner(draft: Draft, cell: Cell, reading: Reading) -> None:
+    known = reading.owners_by_name.get(" ".join(text_of(cell.value).split()))
+    if known is not None:
+        draft.owner_keys.append(known)
+        return
     draft.owner_keys += split_list(cell.value, reading.owner_separators)
 
 
@@ -160,6 +169,31 @@ def _current_deadline(draft: Draft, cell: Cell, reading: Reading) -> None:
         draft.values["_current_deadline"] = value
 
 
+_FUNDED_UNTIL = re.compile(
+    r"(?P<name>.*?)\s*\(\s*(?:bis|until|gefördert bis|Förderung bis|Laufzeit bis|funded until)"
+    r"\s+(?P<day>[^()]+?)\s*\)",
+    re.I | re.S,
+)
+
+
+def _funding(draft: Draft, cell: Cell, reading: Reading) -> None:
+    """A funding programme; "Digitalpakt (bis 31.12.2024)" also says when the funding ends."""
+    if is_blank(cell.value):
+        return
+    text = text_of(cell.value)
+    match = _FUNDED_UNTIL.fullmatch(text)
+    if match:
+        try:
+            ends = read_date(match["day"])
+        except Unreadable:
+            ends = None
+        if ends is not None:
+            draft.values.setdefault("funding_ends", ends)
+            text = match["name"]
+    if text:
+        _text(draft, "funding", Cell(cell.column, cell.row, cell.header, text))
+
+
 def _progress(draft: Draft, cell: Cell, reading: Reading) -> None:
     try:
         value = read_progress(cell.value, reading.fractions)
@@ -193,6 +227,12 @@ def _last_update(draft: Draft, cell: Cell, reading: Reading) -> None:
     _unmapped(draft, cell, reading, "no date of the update in it")
 
 
+def _last_note(draft: Draft, cell: Cell, reading: Reading) -> None:
+    """The note of the latest update, in a column of its own (beside "Letzte Meldung")."""
+    if not is_blank(cell.value):
+        draft.values["_update_note"] = text_of(cell.value)
+
+
 def _notes(draft: Draft, cell: Cell, reading: Reading) -> None:
     if not is_blank(cell.value):
         draft.notes.append(text_of(cell.value))
@@ -215,7 +255,7 @@ FILLERS: dict[str, Callable[[Draft, Cell, Reading], None]] = {
     "progress": _progress,
     "budget": _parsed("budget_eur", read_amount),
     "budget_reserved": _parsed("budget_reserved", read_flag),
-    "funding": lambda d, c, r: _text(d, "funding", c),
+    "funding": _funding,
     "funding_ends": _parsed("funding_ends", read_date),
     "decision": lambda d, c, r: _text(d, "decision", c),
     "depends_on": _depends_on,
@@ -224,6 +264,7 @@ FILLERS: dict[str, Callable[[Draft, Cell, Reading], None]] = {
     "tags": _list("tags"),
     "indicator": lambda d, c, r: _text(d, "indicator", c),
     "last_update": _last_update,
+    "last_note": _last_note,
     "notes": _notes,
     "ignore": lambda d, c, r: None,
 }
@@ -256,7 +297,7 @@ def finish(draft: Draft, reading: Reading, title_cell: str, progress_label: str)
     date = values.pop("_update_date", None)
     note = values.pop("_update_note", None)
     moved = current is not None and current != values.get("deadline")
-    if "deadline" not in values and current is not None:
+    if "deadline" not in values and current is not None and not reading.adopted_column:
         values["deadline"], moved = current, False
     if date is None and not moved:
         if note:

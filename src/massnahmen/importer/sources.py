@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
+import functools
 import importlib
 import io
+import itertools
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +23,7 @@ from types import TracebackType
 from typing import Any
 
 from massnahmen.diagnostics import did_you_mean
+from massnahmen.importer.values import ShownDate, shows_day
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a workbook that unpacks to more is a zip bomb
@@ -130,8 +135,9 @@ def _open_workbook(path: Path) -> Source:
     try:
         # loaded here only: it costs start-up time that every other command saves
         openpyxl = importlib.import_module("openpyxl")
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-        sheets = [_worksheet(path, ws) for ws in book.worksheets]
+        with _quiet_openpyxl():
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            sheets = [_worksheet(path, ws) for ws in book.worksheets]
     except SourceError:
         raise
     except Exception as exc:  # openpyxl raises anything on a damaged file
@@ -165,13 +171,45 @@ def _worksheet(path: Path, worksheet: Any) -> Sheet:
 
     def read_rows() -> Iterator[Row]:
         try:
-            yield from worksheet.iter_rows(min_row=1, values_only=True)
+            rows = worksheet.iter_rows(min_row=1)
+            while True:
+                with _quiet_openpyxl():  # only while openpyxl reads, not while the caller works
+                    chunk = list(itertools.islice(rows, 256))
+                if not chunk:
+                    return
+                for cells in chunk:
+                    values = tuple(cell.value for cell in cells)
+                    yield _shown(cells, values) if dt.datetime in map(type, values) else values
         except Exception as exc:  # a damaged sheet shows only while it is read
             raise SourceError(
                 f'{path}: sheet "{worksheet.title}" is damaged ({_reason(exc)})'
             ) from None
 
     return Sheet(str(worksheet.title), read_rows, size)
+
+
+@contextlib.contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """openpyxl warns of what it does not keep of a workbook (the extensions Excel and
+    LibreOffice write for conditional formats and data validation): nothing an import reads."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+        yield
+
+
+def _shown(cells: tuple[Any, ...], values: Row) -> Row:
+    """The row with each date cell whose format shows a period (`"Q3/"YYYY`) as a `ShownDate`."""
+    return tuple(
+        ShownDate.of(value, cell.number_format)
+        if type(value) is dt.datetime and not _shows_day(cell.number_format)
+        else value
+        for cell, value in zip(cells, values, strict=True)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _shows_day(number_format: str) -> bool:
+    return shows_day(number_format)
 
 
 def _reason(exc: Exception) -> str:
