@@ -13,76 +13,7 @@ from hypothesis import strategies as st
 from massnahmen.checks import check_plan
 from massnahmen.loader import PlanFileError, load_plan, parse_plan
 from tests.conftest import EXAMPLE
-
-ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
-texts = st.text(max_size=30)
-dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
-years = st.integers(1990, 2100)
-deadlines = st.one_of(
-    dates,
-    years.map(str),
-    st.tuples(years, st.sampled_from(["H1", "H2", "Q1", "Q2", "Q3", "Q4", "01", "12"])).map(
-        lambda t: f"{t[0]}-{t[1]}"
-    ),
-    st.just("ongoing"),
-)
-statuses = st.sampled_from(["planned", "in_progress", "done", "on_hold", "cancelled"])
-
-
-def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.one_of(st.none(), strategy)
-
-
-updates = st.fixed_dictionaries(
-    {"date": dates},
-    optional={
-        "status": statuses,
-        "progress": st.integers(0, 100),
-        "deadline": deadlines,
-        "note": texts,
-    },
-)
-measures = st.fixed_dictionaries(
-    {"id": ids, "title": texts, "field": ids, "status": statuses},
-    optional={
-        "owner": ids,
-        "contributors": st.lists(ids, max_size=3),
-        "description": texts,
-        "priority": st.sampled_from(["high", "medium", "low"]),
-        "start": dates,
-        "deadline": deadlines,
-        "progress": st.integers(0, 100),
-        "budget_eur": st.floats(0, 1e9, allow_nan=False, allow_infinity=False),
-        "budget_reserved": st.booleans(),
-        "funding_ends": dates,
-        "depends_on": st.lists(ids, max_size=3),
-        "services": st.lists(st.from_regex(r"\d{14}", fullmatch=True), max_size=2),
-        "tags": st.lists(texts, max_size=3),
-        "updates": st.lists(updates, max_size=3),
-    },
-)
-plans = st.fixed_dictionaries(
-    {
-        "format": st.just(1),
-        "plan": st.fixed_dictionaries(
-            {"title": texts, "authority": texts},
-            optional={"version": texts, "state": st.sampled_from(["draft", "adopted"])},
-        ),
-        "fields": st.lists(st.fixed_dictionaries({"id": ids, "name": texts}), max_size=3),
-        "owners": st.lists(
-            st.fixed_dictionaries(
-                {"id": ids, "name": texts},
-                optional={
-                    "kind": st.sampled_from(["unit", "person", "external"]),
-                    "active": st.booleans(),
-                },
-            ),
-            max_size=3,
-        ),
-        "measures": st.lists(measures, max_size=4),
-    },
-    optional={"meetings": st.lists(st.fixed_dictionaries({"date": dates}), max_size=2)},
-)
+from tests.strategies import dates, plans, texts
 
 
 @given(plans)

@@ -34,9 +34,8 @@ def update_record(update: Update | None) -> dict[str, Any] | None:
     }
 
 
-def measure_record(measure: Measure, state: PlanState) -> dict[str, Any]:
-    """A measure as `list` and `remind` report it, with its state on the as-of date."""
-    due = state.due(measure)
+def _identity(measure: Measure) -> dict[str, Any]:
+    """What names a measure and where it stands: the first keys of every measure record."""
     return {
         "id": measure.id,
         "title": measure.title,
@@ -44,6 +43,19 @@ def measure_record(measure: Measure, state: PlanState) -> dict[str, Any]:
         "owner": measure.owner,
         "status": measure.status,
         "progress": measure.progress,
+    }
+
+
+def measure_summary(measure: Measure) -> dict[str, Any]:
+    """A measure as `diff` reports an added or removed one."""
+    return {**_identity(measure), "deadline": deadline_value(measure.effective_deadline)}
+
+
+def measure_record(measure: Measure, state: PlanState) -> dict[str, Any]:
+    """A measure as `list` and `remind` report it, with its state on the as-of date."""
+    due = state.due(measure)
+    return {
+        **_identity(measure),
         "priority": measure.priority,
         "deadline": deadline_value(measure.effective_deadline),
         "due": due.isoformat() if due else None,

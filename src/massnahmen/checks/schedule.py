@@ -24,27 +24,29 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
+def _schedule_finding(index: int, measure: Measure, state: PlanState, when: str) -> Finding:
+    """`overdue by …` / `due in …`, with the deadline as written, at the key that sets it."""
+    deadline = state.deadline(measure)
+    assert deadline is not None
+    message = f"{when} (deadline {deadline.display('en')})"
+    return measure_finding(index, measure.id, message, *_deadline_keys(measure))
+
+
 @register("W201", "warning", "overdue")
 def check_overdue(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         left = state.days_left(measure)
         if left is not None and left < 0:
-            deadline = state.deadline(measure)
-            assert deadline is not None
-            message = f"overdue by {_days(-left)} (deadline {deadline.display('en')})"
-            yield measure_finding(index, measure.id, message, *_deadline_keys(measure))
+            yield _schedule_finding(index, measure, state, f"overdue by {_days(-left)}")
 
 
 @register("W202", "warning", "due soon: effective deadline within `due_soon_days`")
 def check_due_soon(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         if state.due_soon(measure):
-            deadline = state.deadline(measure)
-            assert deadline is not None
-            left = state.days_left(measure)
-            when = "today" if left == 0 else f"in {_days(left or 0)}"
-            message = f"due {when} (deadline {deadline.display('en')})"
-            yield measure_finding(index, measure.id, message, *_deadline_keys(measure))
+            left = state.days_left(measure) or 0
+            when = "due today" if left == 0 else f"due in {_days(left)}"
+            yield _schedule_finding(index, measure, state, when)
 
 
 @register("W203", "warning", "stale: in progress, no update for `stale_days`")

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from massnahmen.labels import Lang, format_date, label
-from massnahmen.records import deadline_value, update_record
+from massnahmen.records import deadline_value, measure_summary, update_record
 from massnahmen.sanitize import printable_lines
 
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
     from massnahmen.diff import MeasureChange, PlanDiff
-    from massnahmen.model import Measure, Update
+    from massnahmen.model import Update
 
 # The label of each tracked key as a person reads it.
 _KEY_LABELS = {"deadline": "effective_deadline"}
@@ -33,8 +33,8 @@ class DiffResult:
         return {
             "old": self.old,
             "new": self.new,
-            "added": [_measure_json(m) for m in diff.added],
-            "removed": [_measure_json(m) for m in diff.removed],
+            "added": [measure_summary(m) for m in diff.added],
+            "removed": [measure_summary(m) for m in diff.removed],
             "changed": [_change_json(c) for c in diff.changed],
             "fields": {
                 "added": [{"id": f.id, "name": f.name} for f in diff.fields_added],
@@ -45,18 +45,6 @@ class DiffResult:
                 "removed": [{"id": o.id, "name": o.name} for o in diff.owners_removed],
             },
         }
-
-
-def _measure_json(measure: Measure) -> dict[str, object]:
-    return {
-        "id": measure.id,
-        "title": measure.title,
-        "field": measure.field,
-        "owner": measure.owner,
-        "status": measure.status,
-        "progress": measure.progress,
-        "deadline": deadline_value(measure.effective_deadline),
-    }
 
 
 def _json_value(key: str, value: Any) -> Any:
