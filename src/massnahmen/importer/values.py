@@ -8,6 +8,7 @@ nothing to the plan. The caller keeps the raw text in the measure's notes and re
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from typing import TypeVar, get_args
@@ -189,6 +190,8 @@ def read_period(value: object) -> tuple[dt.date | str, dt.date | str | None]:
     if isinstance(value, dt.date):
         return value, None
     if isinstance(value, bool):
+        raise Unreadable("not a date")
+    if isinstance(value, float) and not math.isfinite(value):
         raise Unreadable("not a date")
     if isinstance(value, int | float):
         if value == int(value) and int(value) in _YEARS:
@@ -415,6 +418,8 @@ def read_amount(value: object) -> float | None:
         number = _german_number(match[1].replace(" ", "").replace("'", ""))
         if match[2]:
             number *= _SCALES[match[2]]
+    if not math.isfinite(number):  # "1e999", or 400 nines: no amount a plan can hold
+        raise Unreadable("not an amount in euros")
     if number < 0:
         raise Unreadable("a negative amount")
     return round(number, 2)
