@@ -72,9 +72,10 @@ def test_missing_file_exits_2_with_one_line(tmp_path: Path) -> None:
     assert result.stderr == f"massnahmen: {tmp_path / 'nope.toml'}: no such file\n"
 
 
-def test_folder_exits_2(tmp_path: Path) -> None:
+def test_folder_without_plans_exits_2(tmp_path: Path) -> None:
     result = run("check", tmp_path)
-    assert result.code == 2 and "is a folder" in result.stderr
+    assert result.code == 2
+    assert result.stderr == f"massnahmen: {tmp_path}: no plan files (*.toml) in this folder\n"
 
 
 def test_empty_file_exits_2(tmp_path: Path) -> None:

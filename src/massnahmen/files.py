@@ -12,24 +12,33 @@ from pathlib import Path
 def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Writes `data` to a temporary file beside `path`, fsyncs it and renames it over `path`.
 
-    Keeps the permissions of an existing file (or uses `mode`). Raises OSError on failure, after
-    removing the temporary file; `path` is then untouched.
+    Keeps the permissions (and, where the process may, the owner) of an existing file, or uses
+    `mode`. Raises OSError on failure, after removing the temporary file; `path` is then
+    untouched.
     """
     folder = path.parent
-    if mode is None:
-        try:
-            mode = path.stat().st_mode & 0o7777
-        except FileNotFoundError:
+    owner: tuple[int, int] | None = None
+    try:
+        info = path.stat()
+        owner = (info.st_uid, info.st_gid)
+        if mode is None:
+            mode = info.st_mode & 0o7777
+    except FileNotFoundError:
+        if mode is None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        _keep_owner(tmp, owner)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
@@ -42,6 +51,15 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def _keep_owner(tmp: Path, owner: tuple[int, int] | None) -> None:
+    """Gives the new file the old one's owner: a job running as root must not take it over."""
+    if owner is None or not hasattr(os, "chown"):
+        return
+    if owner != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(OSError):  # only root may; others keep their own
+            os.chown(tmp, *owner)
 
 
 _UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")

@@ -17,9 +17,11 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from massnahmen.bulk import paused_gc
 from massnahmen.diagnostics import Diagnostic, SubjectKind, did_you_mean
 from massnahmen.model import TABLE_MODELS, Plan
 from massnahmen.sourcemap import SourceMap
+from massnahmen.tomlparse import parse_toml
 
 MAX_PLAN_BYTES = 64 * 1024 * 1024
 _SUBJECTS: dict[str, SubjectKind] = {"measures": "measure", "fields": "field", "owners": "owner"}
@@ -86,6 +88,11 @@ class Loaded:
 
 def read_text(path: Path) -> str:
     """The file's text without a byte-order mark; PlanFileError with one line if unreadable."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; PlanFileError with one line if missing, a folder, too large, unreadable."""
     try:
         if path.is_dir():
             raise PlanFileError(f"{path}: is a folder, not a plan file")
@@ -99,6 +106,11 @@ def read_text(path: Path) -> str:
         raise PlanFileError(f"{path}: permission denied") from None
     except OSError as exc:
         raise PlanFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return raw
+
+
+def decode_text(raw: bytes, path: Path) -> str:
+    """Plan bytes as text, without a byte-order mark; PlanFileError if not UTF-8 or empty."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -119,8 +131,13 @@ def load_plan(path: Path) -> Loaded:
 
 def parse_plan(text: str, file: str) -> Loaded:
     """Parses and validates plan text; `file` names it in diagnostics."""
+    with paused_gc():
+        return _parse_plan(text, file)
+
+
+def _parse_plan(text: str, file: str) -> Loaded:
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         return Loaded(file, text, None, None, [_syntax_error(exc, text, file)])
     except RecursionError:

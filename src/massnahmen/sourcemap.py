@@ -1,26 +1,51 @@
 """Where each key and value of a TOML file stands: key path -> (line, column).
 
 tomllib gives positions only for syntax errors, so after a successful parse this scanner walks the
-same text once more and records where every table header, key and array element begins. It
-assumes the text is valid TOML (tomllib has accepted it), which keeps it small.
+same text once more. It assumes the text is valid TOML (the parser has accepted it), which keeps
+it small.
+
+Positions are needed only for the findings reported, so the work is done in two steps. `scan`
+reads the file once to find where each table begins and ends (a header and the key/value lines
+after it); one compiled pattern skips the common `key = value` lines without leaving C. The keys
+and array elements of one table are read the first time `locate` asks for something inside it.
+Statements the fast patterns do not read (quoted or dotted keys, multi-line strings and arrays,
+inline tables) are read character by character, so a header-like line inside a multi-line string
+or array is never taken for a header.
 """
 
 from __future__ import annotations
 
+import array
 import bisect
-import itertools
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 
 Path = tuple[str | int, ...]
 _BARE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-# The common line `key = "text"` or `key = 2024-06-30`, read in one step instead of char by char.
-_SIMPLE_LINE = re.compile(
-    r"""([A-Za-z0-9_-]+)[ \t]*=[ \t]*"""
-    r"""(?:"(?:[^"\\\n]++|\\.)*+"(?!")|'[^'\n]*+'(?!')|[^\s"'\[{#][^\n#]*?)"""
-    r"""[ \t]*(?:\#[^\n]*)?(?=\r?\n|$)"""
+_KEY = r"[A-Za-z0-9_-]+"
+_DOTTED = rf"{_KEY}(?:[ \t]*\.[ \t]*{_KEY})*"
+_BASIC = r'"(?:[^"\\\n]++|\\.)*+"(?!")'
+_LITERAL = r"'[^'\n]*+'(?!')"
+_ITEM = rf"""(?:{_BASIC}|{_LITERAL}|[^\s"'\[\]{{}},#]+)"""
+_ARRAY = rf"\[[ \t]*(?:{_ITEM}[ \t]*,[ \t]*)*+(?:{_ITEM}[ \t]*)?\]"
+_SCALAR = r"""[^\s"'\[{#](?:[^\n#]*[^\s#])?"""
+_END = r"[ \t]*(?:#[^\n]*)?(?=\r?\n|\Z)"  # the rest of a statement's line
+_BLANKS = r"(?:[ \t\r\n]+|#[^\n]*)*+"
+_HEADER = (
+    rf"(?:\[\[[ \t]*(?P<array>{_DOTTED})[ \t]*\]\]|\[[ \t]*(?P<table>{_DOTTED})[ \t]*\]){_END}"
 )
+# A run of blank lines, comments and one-line `key = value` pairs, then a header of bare keys if
+# one follows: what `scan` needs to find the tables.
+_NEXT_HEADER = re.compile(
+    rf"(?:[ \t\r\n]+|#[^\n]*|{_KEY}[ \t]*=[ \t]*(?:{_BASIC}|{_LITERAL}|{_ARRAY}|{_SCALAR}){_END})*+"
+    rf"(?P<at>)(?:{_HEADER})?"
+)
+# One statement of the common forms, blank lines and comments before it included.
+_PAIR = re.compile(
+    rf"{_BLANKS}(?P<at>)(?P<key>{_KEY})[ \t]*=[ \t]*"
+    rf"(?:{_BASIC}|{_LITERAL}|(?P<items>{_ARRAY})|{_SCALAR}){_END}"
+)
+_ITEM_AT = re.compile(_ITEM)
 # The end of a string (any of TOML's four kinds) or of a scalar, found without backtracking, so
 # that a 50 MB string costs one regex pass, not a Python loop or a deep backtracking stack.
 _VALUE = re.compile(
@@ -32,47 +57,113 @@ _VALUE = re.compile(
     re.S,
 )
 _BLANK = re.compile(r"[ \t]*(?:#[^\n]*)?")
-_BLANK_LINES = re.compile(r"(?:[ \t\r\n]+|#[^\n]*)*")
+_BLANK_LINES = re.compile(_BLANKS)
+_NEWLINE = re.compile("\n")
 _ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 
-@dataclass
 class SourceMap:
-    """Where the keys, tables and array elements of one file begin (as offsets into the text)."""
+    """Where the keys, tables and array elements of one file begin (as offsets into the text).
 
-    offsets: dict[Path, int] = field(default_factory=dict)
-    line_starts: list[int] = field(default_factory=lambda: [0])
+    Built by `scan`, it reads a table's keys only when `locate` first asks for something in it;
+    `offsets` and `positions` read them all. Editors may also build one from known offsets.
+    """
+
+    def __init__(
+        self,
+        offsets: dict[Path, int] | None = None,
+        line_starts: Sequence[int] | None = None,
+        headers: list[tuple[int, Path]] | None = None,
+        *,
+        text: str = "",
+        sections: dict[Path, tuple[int, int]] | None = None,
+    ) -> None:
+        self._offsets = {} if offsets is None else offsets
+        self._line_starts = line_starts
+        self.headers = [] if headers is None else headers
+        """Each table header's offset and table path, in file order."""
+        self._text = text
+        self._sections = {} if sections is None else sections  # tables whose keys are unread
+
+    @classmethod
+    def scan(cls, text: str) -> SourceMap:
+        """Finds the tables of `text`; their keys are read when first asked for."""
+        scanner = _Scanner(text, {})
+        scanner.find_tables()
+        return cls(scanner.offsets, None, scanner.headers, text=text, sections=scanner.sections)
+
+    @property
+    def offsets(self) -> dict[Path, int]:
+        """Every key, table and array element with its offset (reads all tables)."""
+        for table in list(self._sections):
+            self._read_table(table)
+        return self._offsets
+
+    @property
+    def line_starts(self) -> Sequence[int]:
+        """The offset at which each line begins."""
+        if self._line_starts is None:
+            starts = array.array("q", [0])  # a quarter of the memory of a list on 100,000 measures
+            starts.extend(m.end() for m in _NEWLINE.finditer(self._text))
+            self._line_starts = starts
+        return self._line_starts
 
     def locate(self, path: Path) -> tuple[int, int]:
         """Line and column (1-based) of `path`, or of its nearest enclosing key or table.
 
         The top of the file is 1:1.
         """
+        self._read_table_of(path)
         for end in range(len(path), 0, -1):
-            found = self.offsets.get(path[:end])
+            found = self._offsets.get(path[:end])
             if found is not None:
-                line = bisect.bisect_right(self.line_starts, found)
-                return line, found - self.line_starts[line - 1] + 1
+                return self.position(found)
         return (1, 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column (1-based) of an offset into the text."""
+        line_starts = self.line_starts
+        line = bisect.bisect_right(line_starts, offset)
+        return line, offset - line_starts[line - 1] + 1
 
     @property
     def positions(self) -> dict[Path, tuple[int, int]]:
-        """Every recorded path with its line and column."""
-        return {path: self.locate(path) for path in self.offsets}
+        """Every key, table and array element with its line and column."""
+        return {path: self.position(offset) for path, offset in self.offsets.items()}
 
-    @classmethod
-    def scan(cls, text: str) -> SourceMap:
-        scanner = _Scanner(text)
-        scanner.run()
-        return cls(scanner.offsets, scanner.line_starts)
+    def _read_table_of(self, path: Path) -> None:
+        """Reads the keys of the innermost table that `path` lies in, if not read yet."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self._sections:
+                self._read_table(path[:end])
+                return
+
+    def _read_table(self, table: Path) -> None:
+        section = self._sections.pop(table, None)
+        if section is not None:
+            _Scanner(self._text, self._offsets).read_pairs(table, *section)
+
+
+def value_end(text: str, start: int) -> int:
+    """Where the value that begins at `start` ends (a string, scalar, array or inline table),
+    in one pass; the text must be valid TOML. Editors use it to replace a value in place."""
+    scanner = _Scanner(text, {})
+    scanner.i = start
+    scanner.value(())
+    return scanner.i
+
+
+def _split_keys(dotted: str) -> list[str]:
+    return [key.strip(" \t") for key in dotted.split(".")]
 
 
 class _Scanner:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, offsets: dict[Path, int]) -> None:
         self.text = text
         self.i = 0
-        self.line_starts = [0, *itertools.accumulate(len(line) + 1 for line in text.split("\n"))]
-        self.offsets: dict[Path, int] = {}
+        self.offsets = offsets
+        self.sections: dict[Path, tuple[int, int]] = {}
+        self.headers: list[tuple[int, Path]] = []
         self.array_counts: dict[Path, int] = {}
 
     def mark(self, path: Path, offset: int) -> None:
@@ -86,33 +177,90 @@ class _Scanner:
         blank = _BLANK_LINES if newlines else _BLANK
         self.i = blank.match(self.text, self.i).end()  # type: ignore[union-attr]
 
-    def run(self) -> None:
+    def find_tables(self) -> None:
+        """Records every header, and for each table the span of its key/value lines."""
+        text, next_header = self.text, _NEXT_HEADER.match
+        split: dict[str, list[str]] = {}  # a plan repeats a few headers thousands of times
         table: Path = ()
+        begin = 0
         while True:
-            self.skip_blank(newlines=True)
-            if self.i >= len(self.text):
+            found = next_header(text, self.i)
+            assert found is not None  # the pattern matches the empty string
+            self.i = found.end()
+            start = found.start("at")
+            if found["array"] is not None:
+                name = found["array"]
+                keys = split.get(name) or split.setdefault(name, _split_keys(name))
+                new_table = self.array_header(keys, start)
+            elif found["table"] is not None:
+                new_table = self.table_header(_split_keys(found["table"]), start)
+            elif self.i >= len(text):
+                self.sections[table] = (begin, len(text))
                 return
-            start = self.i
-            if self.peek(2) == "[[":
-                self.i += 2
-                keys = self.key_parts("]")
-                self.i += 2
-                array = (*self.resolve(keys[:-1]), keys[-1])
-                index = self.array_counts.get(array, 0)
-                self.array_counts[array] = index + 1
-                self.mark(array, start)
-                table = (*array, index)
-                self.mark(table, start)
-            elif self.peek() == "[":
-                self.i += 1
-                table = self.resolve(self.key_parts("]"))
-                self.i += 1
-                self.mark(table, start)
-            elif simple := _SIMPLE_LINE.match(self.text, start):
-                self.offsets.setdefault((*table, simple[1]), start)
-                self.i = simple.end()
             else:
+                self.i = start
+                read = self.statement(table)
+                if read is None:
+                    continue
+                new_table = read
+            self.sections[table] = (begin, start)
+            table, begin = new_table, self.i
+
+    def read_pairs(self, table: Path, begin: int, end: int) -> None:
+        """Records the keys and array elements of the key/value lines between `begin` and `end`."""
+        text, offsets, pair = self.text, self.offsets, _PAIR.match
+        self.i = begin
+        while True:
+            found = pair(text, self.i, end)
+            if found is None:
+                self.skip_blank(newlines=True)
+                if self.i >= end:
+                    return
                 self.key_value(table)
+                continue
+            self.i = found.end()
+            path = (*table, found["key"])
+            offsets.setdefault(path, found.start("at"))
+            if found["items"] is not None:
+                self.elements(path, found.start("items") + 1, found.end("items") - 1)
+
+    def statement(self, table: Path) -> Path | None:
+        """Reads one header or key/value pair character by character: the new table of a header."""
+        start = self.i
+        if self.peek(2) == "[[":
+            self.i += 2
+            keys = self.key_parts("]")
+            self.i += 2
+            return self.array_header(keys, start)
+        if self.peek() == "[":
+            self.i += 1
+            keys = self.key_parts("]")
+            self.i += 1
+            return self.table_header(keys, start)
+        self.key_value(table)
+        return None
+
+    def table_header(self, keys: list[str], start: int) -> Path:
+        table = self.resolve(keys)
+        self.mark(table, start)
+        self.headers.append((start, table))
+        return table
+
+    def array_header(self, keys: list[str], start: int) -> Path:
+        """Records a `[[a.b]]` header: the array, and its new element as the current table."""
+        array = (*self.resolve(keys[:-1]), keys[-1])
+        index = self.array_counts.get(array, 0)
+        self.array_counts[array] = index + 1
+        self.mark(array, start)
+        table = (*array, index)
+        self.mark(table, start)
+        self.headers.append((start, table))
+        return table
+
+    def elements(self, path: Path, begin: int, end: int) -> None:
+        """Records the elements of a one-line array of plain values between `begin` and `end`."""
+        for index, item in enumerate(_ITEM_AT.finditer(self.text, begin, end)):
+            self.offsets.setdefault((*path, index), item.start())
 
     def resolve(self, keys: list[str]) -> Path:
         """The path of a header's keys, with the current index of any array of tables on it."""

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from massnahmen.deadline import Deadline
     from massnahmen.model import Measure, Plan
 
 
@@ -26,12 +27,26 @@ class PlanState:
         self.as_of = as_of
         self.settings = plan.settings
         self.by_id: dict[str, Measure] = {}
-        for measure in plan.measures:
+        self.open_measures: list[tuple[int, Measure]] = []
+        """The open measures with their index in the plan, in plan order."""
+        # Effective deadlines by id() of the measure: asked for many times, computed once.
+        self._deadlines: dict[int, Deadline | None] = {}
+        for index, measure in enumerate(plan.measures):
             self.by_id.setdefault(measure.id, measure)
+            self._deadlines[id(measure)] = measure.effective_deadline
+            if measure.is_open:
+                self.open_measures.append((index, measure))
 
     @cached_property
     def open_by_owner(self) -> Counter[str]:
-        return Counter(m.owner for m in self.plan.measures if m.is_open and m.owner)
+        return Counter(m.owner for _, m in self.open_measures if m.owner)
+
+    def deadline(self, measure: Measure) -> Deadline | None:
+        """The effective deadline (the latest one an update set, else the adopted one)."""
+        try:
+            return self._deadlines[id(measure)]
+        except KeyError:  # a measure from elsewhere
+            return measure.effective_deadline
 
     @cached_property
     def dependents(self) -> dict[str, list[Measure]]:
@@ -44,7 +59,7 @@ class PlanState:
 
     def due(self, measure: Measure) -> dt.date | None:
         """The day the effective deadline falls on; None if there is none or it is ongoing."""
-        deadline = measure.effective_deadline
+        deadline = self.deadline(measure)
         return deadline.due if deadline else None
 
     def days_left(self, measure: Measure) -> int | None:
@@ -75,6 +90,11 @@ class PlanState:
         """Known dependencies that are overdue or cancelled."""
         deps = (self.by_id.get(dep) for dep in measure.depends_on)
         return [d for d in deps if d and (d.status == "cancelled" or self.overdue(d))]
+
+    def funding_ends_early(self, measure: Measure) -> bool:
+        """The funding period ends before the effective deadline: money at risk."""
+        due = self.due(measure)
+        return measure.is_open and bool(measure.funding_ends and due and measure.funding_ends < due)
 
     def lagging(self, measure: Measure) -> bool:
         """Progress behind the elapsed share of the start→deadline span."""

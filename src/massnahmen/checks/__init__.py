@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from massnahmen.bulk import paused_gc
 from massnahmen.checks import consistency, owners, references, schedule
 from massnahmen.checks.registry import CHECKS, Check, declare
 from massnahmen.diagnostics import Diagnostic, sort_key
@@ -42,6 +43,13 @@ def check_plan(
     ignore: Sequence[str] = (),
 ) -> list[Diagnostic]:
     """Every finding about a loaded plan on `as_of`, located, filtered and in report order."""
+    with paused_gc():
+        return _check_plan(loaded, as_of, select, ignore)
+
+
+def _check_plan(
+    loaded: Loaded, as_of: dt.date, select: Sequence[str], ignore: Sequence[str]
+) -> list[Diagnostic]:
     found = list(loaded.diagnostics)
     plan = loaded.plan
     if plan is not None:

@@ -48,6 +48,6 @@ def check_owner_load(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 @register("W304", "warning", "open measure without an owner")
 def check_missing_owner(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in enumerate(plan.measures):
-        if measure.is_open and measure.owner is None:
+    for index, measure in state.open_measures:
+        if measure.owner is None:
             yield measure_finding(index, measure.id, "open measure without an owner")

@@ -12,10 +12,6 @@ if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan
 
 
-def _open(plan: Plan) -> Iterator[tuple[int, Measure]]:
-    return ((n, m) for n, m in enumerate(plan.measures) if m.is_open)
-
-
 def _deadline_keys(measure: Measure) -> tuple[str | int, ...]:
     """Where the effective deadline stands: in the latest update that moves it, or the measure."""
     for n in range(len(measure.updates) - 1, -1, -1):
@@ -30,10 +26,10 @@ def _days(n: int) -> str:
 
 @register("W201", "warning", "overdue")
 def check_overdue(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
+    for index, measure in state.open_measures:
         left = state.days_left(measure)
         if left is not None and left < 0:
-            deadline = measure.effective_deadline
+            deadline = state.deadline(measure)
             assert deadline is not None
             message = f"overdue by {_days(-left)} (deadline {deadline.display('en')})"
             yield measure_finding(index, measure.id, message, *_deadline_keys(measure))
@@ -41,9 +37,9 @@ def check_overdue(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 @register("W202", "warning", "due soon: effective deadline within `due_soon_days`")
 def check_due_soon(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
+    for index, measure in state.open_measures:
         if state.due_soon(measure):
-            deadline = measure.effective_deadline
+            deadline = state.deadline(measure)
             assert deadline is not None
             left = state.days_left(measure)
             when = "today" if left == 0 else f"in {_days(left or 0)}"
@@ -53,7 +49,7 @@ def check_due_soon(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 @register("W203", "warning", "stale: in progress, no update for `stale_days`")
 def check_stale(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
+    for index, measure in state.open_measures:
         if state.stale(measure):
             since = state.last_activity(measure)
             assert since is not None
@@ -66,7 +62,7 @@ def check_stale(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 @register("W204", "warning", "depends on a measure that is due later")
 def check_dependency_order(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
+    for index, measure in state.open_measures:
         due = state.due(measure)
         for n, dep_id in enumerate(measure.depends_on):
             dep = state.by_id.get(dep_id)
@@ -78,7 +74,7 @@ def check_dependency_order(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 @register("W205", "warning", "depends on a cancelled measure")
 def check_cancelled_dependency(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
+    for index, measure in state.open_measures:
         for n, dep_id in enumerate(measure.depends_on):
             dep = state.by_id.get(dep_id)
             if dep and dep.status == "cancelled":
@@ -88,7 +84,7 @@ def check_cancelled_dependency(plan: Plan, state: PlanState) -> Iterator[Finding
 
 @register("W206", "warning", "planned but its start date has passed")
 def check_late_start(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
+    for index, measure in state.open_measures:
         if measure.status == "planned" and measure.start and measure.start < state.as_of:
             message = f"still planned, but its start {measure.start} has passed"
             yield measure_finding(index, measure.id, message, "start")
@@ -96,16 +92,16 @@ def check_late_start(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 @register("W207", "warning", "funding period ends before the measure's deadline")
 def check_funding_period(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
-        due = state.due(measure)
-        if measure.funding_ends and due and measure.funding_ends < due:
+    for index, measure in state.open_measures:
+        if state.funding_ends_early(measure):
+            due = state.due(measure)
             message = f"funding ends {measure.funding_ends}, before the deadline {due}"
             yield measure_finding(index, measure.id, message, "funding_ends")
 
 
 @register("W208", "warning", "deadline moved without a reason in the update's note")
 def check_deadline_reason(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
+    for index, measure in state.open_measures:
         current = measure.deadline
         for n, update in enumerate(measure.updates):
             if update.deadline is None:
@@ -122,6 +118,6 @@ def check_deadline_reason(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 @register("W209", "warning", "open measure without a deadline")
 def check_missing_deadline(plan: Plan, state: PlanState) -> Iterator[Finding]:
-    for index, measure in _open(plan):
-        if measure.effective_deadline is None:
+    for index, measure in state.open_measures:
+        if state.deadline(measure) is None:
             yield measure_finding(index, measure.id, "open measure without a deadline")

@@ -5,7 +5,19 @@ from __future__ import annotations
 import typer
 
 from massnahmen import __version__
-from massnahmen.cli import check, diff, import_, remind, schema
+from massnahmen.cli import (
+    add,
+    check,
+    diff,
+    export,
+    import_,
+    init,
+    remind,
+    schema,
+    show,
+    status,
+    update,
+)
 from massnahmen.cli import list as list_command
 
 app = typer.Typer(
@@ -34,7 +46,20 @@ def main_options(
     """Keeps a municipality's measure plan (Maßnahmenplan) honest: check, status, workbook."""
 
 
-for module in (check, schema, list_command, diff, remind, import_):
+for module in (
+    init,
+    check,
+    status,
+    show,
+    list_command,
+    add,
+    update,
+    diff,
+    remind,
+    export,
+    import_,
+    schema,
+):
     module.register(app)
 
 

@@ -46,6 +46,45 @@ def exit_code(findings: Sequence[Diagnostic], fail_on: str) -> int:
 
 
 AS_OF_HELP = "Compute for this day (YYYY-MM-DD); default today."
+PLANS_HELP = "Plan files (TOML), or folders: a folder stands for the *.toml files in it."
+# TOML files that sit beside plans but are tool configuration, never a plan.
+NOT_PLANS = frozenset({"pyproject.toml", "taplo.toml", ".taplo.toml"})
+
+
+def is_portfolio(paths: Sequence[Path]) -> bool:
+    """Several plans were asked for: more than one path, or a folder."""
+    return len(paths) != 1 or paths[0].is_dir()
+
+
+def expand_plans(paths: Sequence[Path]) -> list[Path]:
+    """The plan files that the PLAN arguments name, each once, in the order given.
+
+    A folder stands for its `*.toml` files, sorted by name; its subfolders, hidden files and tool
+    configuration (`pyproject.toml`, `taplo.toml`) are left out. Every other TOML file is taken
+    as a plan, so that a stray file shows up as an invalid plan rather than being skipped
+    silently. A folder without any plan file is a usage error (exit 2); a missing file is
+    reported when it is read.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        plans = sorted(
+            (p for p in path.glob("*.toml") if p.is_file() and _may_be_plan(p.name)),
+            key=lambda p: p.name,
+        )
+        if not plans:
+            fail(f"{path}: no plan files (*.toml) in this folder")
+        found.extend(plans)
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def _may_be_plan(name: str) -> bool:
+    return not name.startswith(".") and name not in NOT_PLANS
 
 
 LANG_HELP = "Language of the report: de (default) or en."

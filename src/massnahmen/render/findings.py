@@ -35,6 +35,37 @@ class CheckResult:
         }
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A plan of a portfolio that could not be read (missing, not UTF-8, ...)."""
+
+    plan: str
+    message: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"plan": self.plan, "failure": self.message}
+
+
+@dataclass(frozen=True)
+class PortfolioResult:
+    """The results of several plans checked on one as-of date, in the order they were named."""
+
+    as_of: dt.date
+    plans: Sequence[CheckResult | Unreadable]
+
+    def count(self, severity: str) -> int:
+        return sum(p.count(severity) for p in self.plans if isinstance(p, CheckResult))
+
+    def to_json(self) -> dict[str, object]:
+        readable = [p for p in self.plans if isinstance(p, CheckResult)]
+        return {
+            "as_of": self.as_of.isoformat(),
+            "valid": len(readable) == len(self.plans) and self.count("error") == 0,
+            "counts": {"error": self.count("error"), "warning": self.count("warning")},
+            "plans": [p.to_json() for p in self.plans],
+        }
+
+
 def report_text(result: CheckResult) -> None:
     """Findings to stderr, errors first, then a summary line; codes coloured on a terminal."""
     errors, warnings = result.count("error"), result.count("warning")
@@ -61,4 +92,41 @@ def report_json(result: CheckResult) -> None:
     sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
 
 
+def report_text_each(result: CheckResult | Unreadable) -> None:
+    """One plan of a portfolio, as soon as it is checked: its findings and its summary line."""
+    if isinstance(result, Unreadable):
+        sys.stderr.write(f"massnahmen: {result.message}\n")
+    else:
+        report_text(result)
+
+
+def report_text_portfolio(result: PortfolioResult) -> None:
+    """The closing line over all plans (each plan was reported as it came)."""
+    plans = len(result.plans)
+    unreadable = sum(isinstance(p, Unreadable) for p in result.plans)
+    invalid = sum(isinstance(p, CheckResult) and p.count("error") > 0 for p in result.plans)
+    errors, warnings = result.count("error"), result.count("warning")
+    parts = [f"{plans - invalid - unreadable} valid", f"{invalid} invalid"]
+    if unreadable:
+        parts.append(f"{unreadable} unreadable")
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    sys.stderr.write(f"{plans} plans: {', '.join(parts)}; {counts} (as of {result.as_of})\n")
+
+
+def report_json_portfolio(result: PortfolioResult) -> None:
+    """One JSON object on stdout: totals and the per-plan objects of `report_json`."""
+    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _nothing(result: CheckResult | Unreadable) -> None:
+    pass
+
+
 REPORTERS: dict[str, Callable[[CheckResult], None]] = {"text": report_text, "json": report_json}
+# For several plans: what is written as each plan is done, and what closes the report.
+PORTFOLIO_REPORTERS: dict[
+    str, tuple[Callable[[CheckResult | Unreadable], None], Callable[[PortfolioResult], None]]
+] = {
+    "text": (report_text_each, report_text_portfolio),
+    "json": (_nothing, report_json_portfolio),
+}

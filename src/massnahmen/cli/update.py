@@ -1,0 +1,67 @@
+"""`massnahmen update`: record progress of a measure, keeping its history and adopted deadline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from massnahmen.cli.common import fail, parse_date
+from massnahmen.cli.editing import (
+    DRY_RUN_HELP,
+    PriorityChoice,
+    StatusChoice,
+    run_edit,
+)
+
+
+def update(
+    plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
+    measure_id: str = typer.Argument(..., metavar="ID", help="The measure, e.g. VW-02."),
+    status: StatusChoice | None = typer.Option(
+        None, "--status", help="New status (done implies progress 100)."
+    ),
+    progress: int | None = typer.Option(None, "--progress", help="Per cent done, 0 to 100."),
+    deadline: str | None = typer.Option(
+        None,
+        "--deadline",
+        metavar="DEADLINE",
+        help="Move the deadline (needs --note); the adopted deadline is kept.",
+    ),
+    note: str | None = typer.Option(None, "--note", help="What happened, or why it moved."),
+    date: str | None = typer.Option(
+        None, "--date", metavar="DATE", help="Date of the update (YYYY-MM-DD); default today."
+    ),
+    owner: str | None = typer.Option(None, "--owner", metavar="OWNER", help="New owner (id)."),
+    title: str | None = typer.Option(None, "--title", help="New title."),
+    priority: PriorityChoice | None = typer.Option(None, "--priority", help="New priority."),
+    dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+) -> None:
+    """Record progress of a measure (appends to its history), or change its plain keys.
+
+    Sets the measure's current status and progress and appends an update with the date;
+    --deadline moves the deadline in the update and leaves the adopted one alone.
+    --owner, --title and --priority change those keys in place.
+    """
+    from massnahmen.edit import MeasureUpdate, update_measure
+
+    change = MeasureUpdate(
+        date=parse_date(date, "--date"),
+        status=status,
+        progress=progress,
+        deadline=deadline,
+        note=note,
+        owner=owner,
+        title=title,
+        priority=priority,
+    )
+    if change.empty:
+        fail(
+            "nothing to update: give --status, --progress, --deadline or --note "
+            "(or --owner, --title, --priority)"
+        )
+    run_edit(plan, lambda loaded: update_measure(loaded, measure_id, change), dry_run=dry_run)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(update)

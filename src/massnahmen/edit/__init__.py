@@ -1,0 +1,30 @@
+"""Editing a plan file without losing anything: the core of `init`, `add` and `update`.
+
+The text is changed by splicing (splice.py) at the places the loader's line index names, so
+that comments and layout outside the edited lines stay byte for byte. Every edit is checked
+before it is written, under a lock, atomically (session.py). No typer, no rich: the command
+line renders what these functions return.
+"""
+
+from massnahmen.edit.operations import (
+    Change,
+    EditError,
+    MeasureUpdate,
+    NewMeasure,
+    Refusal,
+    add_measure,
+    update_measure,
+)
+from massnahmen.edit.session import EditResult, edit_plan
+
+__all__ = [
+    "Change",
+    "EditError",
+    "EditResult",
+    "MeasureUpdate",
+    "NewMeasure",
+    "Refusal",
+    "add_measure",
+    "edit_plan",
+    "update_measure",
+]

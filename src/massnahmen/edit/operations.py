@@ -1,0 +1,254 @@
+"""The edits themselves: what `add` and `update` change in a plan's text.
+
+Each takes the loaded plan and returns the new text (a `Change`) or a `Refusal` naming the rule
+the request breaks; the session then checks the new text and writes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from massnahmen.diagnostics import Diagnostic, did_you_mean
+from massnahmen.edit.locate import measure_block
+from massnahmen.edit.splice import (
+    Block,
+    Splice,
+    SpliceError,
+    append_table,
+    append_to_text,
+    apply_splices,
+    deadline_value,
+    prepend_table,
+    set_key,
+    toml_value,
+)
+from massnahmen.loader import Loaded
+from massnahmen.model import Measure, Plan
+
+MEASURE_KEYS = [key for key in Measure.model_fields if key != "updates"]
+UPDATE_KEYS = ["date", "status", "progress", "deadline", "note"]
+
+
+class EditError(Exception):
+    """The edit cannot run at all (exit 2): unknown measure, lock held, file changed, I/O."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an edit is not made: a rule of the request, or the findings it would cause."""
+
+    reason: str
+    findings: list[Diagnostic] = dataclasses.field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Change:
+    """The plan's new text, the measure it concerns and what was done, in a few words.
+
+    `index` is the measure's place in the new plan and `region` the offsets of its text there.
+    """
+
+    text: str
+    measure_id: str
+    summary: str
+    index: int
+    region: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class NewMeasure:
+    """The keys of a measure to add; `id` None picks the next free one of its field."""
+
+    field: str
+    title: str
+    owner: str
+    deadline: str
+    id: str | None = None
+    status: str = "planned"
+    start: dt.date | None = None
+    priority: str | None = None
+    contributors: list[str] = dataclasses.field(default_factory=list)
+    depends_on: list[str] = dataclasses.field(default_factory=list)
+    budget_eur: float | None = None
+    description: str | None = None
+    tags: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MeasureUpdate:
+    """A progress report (`status`, `progress`, `deadline`, `note` on `date`) and plain keys."""
+
+    date: dt.date
+    status: str | None = None
+    progress: int | None = None
+    deadline: str | None = None
+    note: str | None = None
+    owner: str | None = None
+    title: str | None = None
+    priority: str | None = None
+
+    @property
+    def reports(self) -> bool:
+        """Whether it appends to the history (not only plain keys)."""
+        return any(v is not None for v in (self.status, self.progress, self.deadline, self.note))
+
+    @property
+    def empty(self) -> bool:
+        plain = (self.owner, self.title, self.priority)
+        return not self.reports and all(value is None for value in plain)
+
+
+def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
+    """Adds a measure after the last one of its field (or at the end of the file)."""
+    plan = _plan(loaded)
+    measure_id = new.id or next_id(plan, new.field)
+    keys: list[tuple[str, object | None]] = [
+        ("id", measure_id),
+        ("title", new.title),
+        ("field", new.field),
+        ("owner", new.owner),
+        ("contributors", new.contributors or None),
+        ("description", new.description),
+        ("priority", new.priority),
+        ("start", new.start),
+        ("deadline", new.deadline),
+        ("status", new.status),
+        ("progress", 100 if new.status == "done" else None),
+        ("budget_eur", None if new.budget_eur is None else float(new.budget_eur)),
+        ("depends_on", new.depends_on or None),
+        ("tags", new.tags or None),
+    ]
+    pairs = [
+        (key, deadline_value(new.deadline) if key == "deadline" else toml_value(value))
+        for key, value in keys
+        if value is not None
+    ]
+    where, index = _neighbour(plan, new.field)
+    if index is None:
+        splice, index = append_to_text(loaded.text, "measures", pairs), len(plan.measures)
+    elif where == "after":
+        block = _block(loaded, index)
+        splice, index = append_table(block, "measures", pairs, like=block.start), index + 1
+    else:
+        splice = prepend_table(_block(loaded, index), "measures", pairs)
+    text = apply_splices(loaded.text, [splice])
+    region = (splice.start, splice.start + len(splice.text))
+    return Change(text, measure_id, f"added {measure_id} to field {new.field}", index, region)
+
+
+def next_id(plan: Plan, field_id: str) -> str:
+    """`VW-07` after `VW-06` (keeping the zero-padding of the field's ids); `VW-01` if none."""
+    pattern = re.compile(rf"{re.escape(field_id)}([-_.]?)(\d+)")
+    numbers, width, separator = [0], 2, "-"
+    for measure in plan.measures:
+        found = pattern.fullmatch(measure.id)
+        if found and measure.field == field_id:
+            numbers.append(int(found[2]))
+            width, separator = len(found[2]), found[1]
+    taken = {measure.id for measure in plan.measures}
+    number = max(numbers) + 1
+    while (candidate := f"{field_id}{separator}{number:0{width}d}") in taken:
+        number += 1
+    return candidate
+
+
+def _neighbour(plan: Plan, field_id: str) -> tuple[Literal["after", "before"], int | None]:
+    """Where a new measure of the field goes, keeping the plan in the order of its fields:
+    after the field's last measure, else after the last of an earlier field, else before the
+    first of a later field, else (None) at the end."""
+    order = [f.id for f in plan.fields]
+    rank = {field: n for n, field in enumerate(order)}
+    own = rank.get(field_id, len(order))
+    last_own = last_earlier = first_later = None
+    for index, measure in enumerate(plan.measures):
+        other = rank.get(measure.field, len(order))
+        if measure.field == field_id:
+            last_own = index
+        elif other < own:
+            last_earlier = index
+        elif other > own and other < len(order) and first_later is None:
+            first_later = index
+    if last_own is not None or last_earlier is not None:
+        return "after", last_own if last_own is not None else last_earlier
+    return "before", first_later
+
+
+def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Change | Refusal:
+    """Records progress: appends to the history and sets the measure's current status and
+    progress; changes plain keys in place. The adopted deadline is never touched."""
+    plan = _plan(loaded)
+    index, measure = find_measure(plan, measure_id)
+    if update.deadline is not None and not (update.note and update.note.strip()):
+        return Refusal(
+            f"{measure_id}: moving the deadline needs a reason; "
+            f'add --note "…" (the committee asks why deadlines move)'
+        )
+    status, progress = update.status, update.progress
+    if status == "done" and progress is None:
+        progress = 100
+    if status is None and progress and measure.status == "planned":
+        status = "in_progress"  # work has begun
+    block = _block(loaded, index)
+    splices: list[Splice | None] = []
+    done: list[str] = []
+    for key, value in (
+        ("status", status),
+        ("progress", progress),
+        ("owner", update.owner),
+        ("title", update.title),
+        ("priority", update.priority),
+    ):
+        if value is not None:
+            splices.append(set_key(block, key, toml_value(value), MEASURE_KEYS))
+            done.append(f"{key} {_shown(value)}")
+    if update.reports:
+        entry = {
+            "date": toml_value(update.date),
+            "status": None if status is None else toml_value(status),
+            "progress": None if progress is None else toml_value(progress),
+            "deadline": None if update.deadline is None else deadline_value(update.deadline),
+            "note": None if update.note is None else toml_value(update.note),
+        }
+        pairs = [(key, value) for key, value in entry.items() if value is not None]
+        last = len(measure.updates) - 1
+        like = block.key_offset("updates", last) if last >= 0 else None
+        splices.append(append_table(block, "measures.updates", pairs, like=like))
+        if update.deadline is not None:
+            done.append(f"deadline moved to {update.deadline.strip()}")
+        done.append(f"update of {update.date.isoformat()} recorded")
+    text = apply_splices(loaded.text, [s for s in splices if s is not None])
+    region = (block.start, block.end + len(text) - len(loaded.text))
+    return Change(text, measure_id, f"updated {measure_id}: {', '.join(done)}", index, region)
+
+
+def find_measure(plan: Plan, measure_id: str) -> tuple[int, Measure]:
+    """The index and measure with `measure_id`; EditError with a hint if there is none."""
+    for index, measure in enumerate(plan.measures):
+        if measure.id == measure_id:
+            return index, measure
+    hint = did_you_mean(measure_id, (m.id for m in plan.measures))
+    raise EditError(f"no measure {measure_id}{hint}")
+
+
+def _plan(loaded: Loaded) -> Plan:
+    assert loaded.plan is not None, "the session edits valid plans only"
+    return loaded.plan
+
+
+def _block(loaded: Loaded, index: int) -> Block:
+    try:
+        return measure_block(loaded, index)
+    except SpliceError as exc:
+        measure = _plan(loaded).measures[index]
+        raise EditError(
+            f"measure {measure.id} cannot be edited: {exc}; edit it by hand, "
+            "or write it as a [[measures]] table"
+        ) from None
+
+
+def _shown(value: object) -> str:
+    return f'"{value}"' if isinstance(value, str) and " " in value else str(value)

@@ -1,0 +1,175 @@
+"""The comparison across plans: in the terminal (`status --portfolio`) and as a workbook.
+
+Per plan (authority) the totals, overdue measures, traffic lights and average progress; then
+each field of action, matched by name, with its figures in every plan that has it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from massnahmen.labels import Lang, format_date
+from massnahmen.portfolio import Figures, PlanSummary, fields_side_by_side
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Maßnahmenpläne im Vergleich", "Measure plans compared"),
+    "as_of": ("Stand", "As of"),
+    "plans": ("Pläne", "Plans"),
+    "plan": ("Plan", "Plan"),
+    "file": ("Datei", "File"),
+    "field": ("Handlungsfeld", "Field of action"),
+    "fields": ("Handlungsfelder im Vergleich", "Fields of action compared"),
+    "measures": ("Maßnahmen", "Measures"),
+    "open": ("offen", "open"),
+    "done": ("umgesetzt", "done"),
+    "overdue": ("überfällig", "overdue"),
+    "red": ("rot", "red"),
+    "yellow": ("gelb", "yellow"),
+    "green": ("grün", "green"),
+    "progress": ("Ø Fortschritt", "avg. progress"),
+    "budget": ("Haushaltsmittel €", "Budget €"),
+    "not_compared": ("nicht verglichen", "not compared"),
+    "progress_by_field": ("Fortschritt je Handlungsfeld", "Progress by field of action"),
+}
+_FIGURES = ("measures", "open", "done", "overdue", "red", "yellow", "green", "progress")
+
+
+def word(key: str, lang: Lang) -> str:
+    return _WORDS[key][0 if lang == "de" else 1]
+
+
+def name_of(plan: PlanSummary) -> str:
+    """The authority, or the file name of a plan that could not be read or is invalid."""
+    return plan.authority or Path(plan.file).name
+
+
+def figure_values(figures: Figures) -> list[float | int | None]:
+    progress = figures.average_progress
+    return [
+        figures.measures,
+        figures.open,
+        figures.done,
+        figures.overdue,
+        figures.red,
+        figures.yellow,
+        figures.green,
+        None if progress is None else round(progress, 1),
+    ]
+
+
+def _cell(value: float | int | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.0f} %" if isinstance(value, float) else str(value)
+
+
+def print_portfolio(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang) -> None:
+    """The comparison as plain columns on stdout, at most 100 wide."""
+    out = sys.stdout
+    heads = [word(key, lang) for key in _FIGURES]
+    widths = [max(len(head), 5) for head in heads]
+
+    def row(name: str, values: Sequence[str]) -> str:
+        cells = " ".join(f"{v:>{w}}" for v, w in zip(values, widths, strict=True))
+        return f"{name[:30]:<30} {cells}".rstrip()
+
+    out.write(f"{word('title', lang)} – {word('as_of', lang)} {format_date(as_of, lang)}\n\n")
+    out.write(row(word("plan", lang), heads) + "\n")
+    for plan in plans:
+        if plan.totals is None:
+            out.write(f"{name_of(plan)[:30]:<30} {word('not_compared', lang)}: {plan.problem}\n")
+        else:
+            out.write(row(name_of(plan), [_cell(v) for v in figure_values(plan.totals)]) + "\n")
+    compared = [plan for plan in plans if plan.totals is not None]
+    out.write(f"\n{word('fields', lang)}\n")
+    for name, per_plan in fields_side_by_side(compared):
+        out.write(f"\n{name}\n")
+        for plan, figures in zip(compared, per_plan, strict=True):
+            if figures is not None:
+                cells = [_cell(v) for v in figure_values(figures)]
+                out.write(row("  " + name_of(plan), cells) + "\n")
+
+
+def portfolio_workbook(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang) -> bytes:
+    """The comparison as a workbook: plans, fields of action by plan, progress side by side."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    from massnahmen.render.workbook.cells import RISKY_STARTS, clean_text
+
+    book = Workbook()
+    bold = Font(bold=True)
+    heads = [word(key, lang) for key in _FIGURES]
+    compared = [plan for plan in plans if plan.totals is not None]
+    side_by_side = fields_side_by_side(compared)
+
+    def sheet(title: str, header: list[str], rows: Sequence[Sequence[object]], first: bool) -> None:
+        ws = book.active if first else book.create_sheet()
+        assert ws is not None
+        ws.title = title
+        ws.append([f"{word('title', lang)} – {word('as_of', lang)} {format_date(as_of, lang)}"])
+        ws["A1"].font = Font(bold=True, size=13)
+        ws.append(header)
+        for cell in ws[2]:
+            cell.font = bold
+        for values in rows:
+            ws.append(list(values))
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):  # text stays text, never a formula
+                    cell.value = clean_text(cell.value)
+                    cell.data_type = "s"
+                    cell.quotePrefix = cell.value.startswith(RISKY_STARTS)
+        ws.freeze_panes = "B3"
+        ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{len(rows) + 2}"
+        ws.print_title_rows = "2:2"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        footer = ws.oddFooter
+        assert footer is not None
+        footer.center.text = "&P / &N"
+        for n, head in enumerate(header, start=1):
+            longest = max([len(str(head)), *(len(str(r[n - 1] or "")) for r in rows)])
+            ws.column_dimensions[get_column_letter(n)].width = min(max(longest + 2, 8), 50)
+
+    plan_rows: list[Sequence[object]] = []
+    for plan in plans:
+        if plan.totals is None:
+            plan_rows.append([name_of(plan), plan.file, *([None] * len(heads)), plan.problem])
+        else:
+            plan_rows.append([name_of(plan), plan.file, *figure_values(plan.totals), None])
+    sheet(
+        word("plans", lang),
+        [word("plan", lang), word("file", lang), *heads, word("not_compared", lang)],
+        plan_rows,
+        first=True,
+    )
+    field_rows = [
+        [name, name_of(plan), *figure_values(figures)]
+        for name, per_plan in side_by_side
+        for plan, figures in zip(compared, per_plan, strict=True)
+        if figures is not None
+    ]
+    sheet(
+        word("fields", lang), [word("field", lang), word("plan", lang), *heads], field_rows, False
+    )
+    matrix = [
+        [name, *(None if f is None else figure_values(f)[-1] for f in per_plan)]
+        for name, per_plan in side_by_side
+    ]
+    sheet(
+        word("progress_by_field", lang)[:31],
+        [word("field", lang), *(name_of(plan) for plan in compared)],
+        matrix,
+        False,
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,187 @@
+"""`show`: one measure as a person reads it — its keys, deadlines, traffic light, dependencies
+both ways and its history as a timeline. Fits 100 columns; colour only for the traffic light."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from typing import TYPE_CHECKING
+
+from massnahmen.diagnostics import printable
+from massnahmen.labels import Lang, format_date, label
+from massnahmen.render.console import stdout_console, wants_colour
+
+if TYPE_CHECKING:
+    from massnahmen.model import Measure, Plan, Update
+    from massnahmen.state import PlanState
+
+WIDTH = 100
+_LABEL_WIDTH = 22
+_LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+Line = tuple[str, str | None]  # text and the style it is shown in on a terminal
+
+
+def print_measure(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> None:
+    """Writes the measure to stdout; the traffic light coloured on a terminal."""
+    lines = [
+        (printable_lines(text), style) for text, style in render_measure(plan, state, measure, lang)
+    ]
+    if not wants_colour(sys.stdout):
+        sys.stdout.writelines(text + "\n" for text, _ in lines)
+        return
+    from rich.text import Text
+
+    console = stdout_console()
+    for text, style in lines:
+        console.print(Text(text, style=style or ""))
+
+
+def render_measure(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> list[Line]:
+    """The lines of `show` for one measure."""
+    lines: list[Line] = [(f"{measure.id} · {measure.title}", "bold"), ("", None)]
+    lines += _fields(plan, state, measure, lang)
+    lines += _dependencies(state, measure, lang)
+    lines += _history(measure, lang)
+    return lines
+
+
+def _fields(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> list[Line]:
+    fields = {f.id: f.name for f in plan.fields}
+    owners = {o.id: o.name for o in plan.owners}
+    adopted, effective = measure.deadline, measure.effective_deadline
+    status = label(measure.status, lang)
+    if measure.progress is not None:
+        status += f" · {measure.progress} %"
+    rows: list[tuple[str, str | None]] = [
+        ("field", _named(measure.field, fields)),
+        ("owner", _named(measure.owner, owners) if measure.owner else None),
+        ("contributors", "; ".join(_named(c, owners) for c in measure.contributors) or None),
+        ("status", status),
+        ("light", _light(state, measure, lang)),
+        ("priority", label(measure.priority, lang) if measure.priority else None),
+        ("start", format_date(measure.start, lang) or None),
+        ("effective_deadline", effective.display(lang) if effective else None),
+    ]
+    if adopted is not None:
+        rows.append(("adopted_deadline", adopted.display(lang)))
+    rows.append(("deadline_moves", str(measure.deadline_moves)))
+    if measure.budget_eur is not None:
+        budget = _amount(measure.budget_eur, lang)
+        if measure.budget_reserved:
+            budget += f" ({label('budget_reserved', lang)})"
+        rows.append(("budget", budget))
+    if measure.funding:
+        ends = format_date(measure.funding_ends, lang)
+        until = f" ({label('funding_ends', lang)} {ends})" if ends else ""
+        rows.append(("funding", measure.funding + until))
+    rows += [
+        ("decision", measure.decision),
+        ("indicator", measure.indicator),
+        ("services", ", ".join(measure.services) or None),
+        ("tags", ", ".join(measure.tags) or None),
+        ("description", measure.description),
+        ("notes", measure.notes),
+    ]
+    light = state.light(measure)
+    return [
+        (_row(label(key, lang), value), _LIGHT_STYLE[light] if key == "light" and light else None)
+        for key, value in rows
+        if value is not None
+    ]
+
+
+def _light(state: PlanState, measure: Measure, lang: Lang) -> str | None:
+    """The light and why, e.g. "rot – seit 77 Tagen überfällig"; None for a closed measure."""
+    light = state.light(measure)
+    if light is None:
+        return None
+    reasons = _light_reasons(state, measure, lang)
+    return label(light, lang) + (f" – {'; '.join(reasons)}" if reasons else "")
+
+
+def _light_reasons(state: PlanState, measure: Measure, lang: Lang) -> list[str]:
+    reasons = []
+    days = state.days_left(measure)
+    if state.overdue(measure) and days is not None:
+        reasons.append(label("overdue_by", lang).format(days=-days))
+    blockers = state.blockers(measure)
+    if blockers:
+        reasons.append(label("blocked_by", lang).format(ids=", ".join(b.id for b in blockers)))
+    if state.due_soon(measure) and days is not None:
+        reasons.append(label("due_in", lang).format(days=days))
+    if state.stale(measure):
+        since = format_date(state.last_activity(measure), lang)
+        reasons.append(label("stale_since", lang).format(date=since))
+    return reasons
+
+
+def _dependencies(state: PlanState, measure: Measure, lang: Lang) -> list[Line]:
+    lines: list[Line] = []
+    for key, ids in (
+        ("depends_on", measure.depends_on),
+        ("dependents", [m.id for m in state.dependents.get(measure.id, [])]),
+    ):
+        if not ids:
+            continue
+        lines += [("", None), (label(key, lang), "bold")]
+        for dep_id in ids:
+            other = state.by_id.get(dep_id)
+            if other is None:
+                lines.append((f"  {dep_id:<8} {label('unknown_measure', lang)}", None))
+                continue
+            status = label(other.status, lang)
+            lines.append((_clip(f"  {other.id:<8} {status:<15} {other.title}"), None))
+    return lines
+
+
+def _history(measure: Measure, lang: Lang) -> list[Line]:
+    lines: list[Line] = [("", None), (label("history", lang), "bold")]
+    if not measure.updates:
+        return [*lines, (f"  {label('no_updates', lang)}", None)]
+    for update in measure.updates:
+        day = format_date(update.date, lang)
+        lines.append((f"  {day:<11} {_update_summary(update, lang)}".rstrip(), None))
+        if update.note:
+            for part in textwrap.wrap(update.note, WIDTH - 14):
+                lines.append((" " * 14 + part, None))
+    return lines
+
+
+def _update_summary(update: Update, lang: Lang) -> str:
+    parts = []
+    if update.status:
+        parts.append(label(update.status, lang))
+    if update.progress is not None:
+        parts.append(f"{update.progress} %")
+    if update.deadline is not None:
+        moved = label("deadline_moved_to", lang)
+        parts.append(moved.format(deadline=update.deadline.display(lang)))
+    return " · ".join(parts)
+
+
+def _row(name: str, value: str) -> str:
+    indent = " " * (_LABEL_WIDTH + 1)
+    wrapped = textwrap.wrap(value, WIDTH - len(indent)) or [""]
+    first = f"{name:<{_LABEL_WIDTH}} {wrapped[0]}"
+    return "\n".join([first, *(indent + rest for rest in wrapped[1:])])
+
+
+def _named(ident: str, names: dict[str, str]) -> str:
+    return f"{ident} – {names[ident]}" if ident in names else ident
+
+
+def _amount(value: float, lang: Lang) -> str:
+    """240.000,00 € (de) / €240,000.00 (en)."""
+    english = f"{value:,.2f}"
+    if lang == "en":
+        return f"€{english}"
+    return english.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
+def printable_lines(text: str) -> str:
+    """Control and bidi-override characters from the plan escaped, line breaks kept."""
+    return "\n".join(printable(line) for line in text.split("\n"))

@@ -1,0 +1,266 @@
+"""The terminal status report: header, totals, fields of action, what needs action, changes.
+
+At most 100 columns wide; colour only on a terminal (rich decides, NO_COLOR honoured), plain text
+in a pipe. Every word comes from the label catalogue.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from massnahmen.labels import Lang, format_date, label
+from massnahmen.render.console import stdout_console
+from massnahmen.report import (
+    LIGHTS,
+    REPORT_STATUSES,
+    Changes,
+    MeasureChange,
+    Report,
+    Snapshot,
+    Tally,
+    describe_all,
+    meeting_text,
+    since_text,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+MAX_WIDTH = 100
+BAR_WIDTH = 40
+STATUS_STYLE = {
+    "done": "green",
+    "in_progress": "cyan",
+    "planned": "",
+    "on_hold": "magenta",
+    "cancelled": "dim",
+}
+LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+
+
+def print_status(report: Report, lang: Lang) -> None:
+    """Writes the status report to stdout."""
+    console = stdout_console()
+    if console.is_terminal:
+        console.width = min(console.width, MAX_WIDTH)
+        for block in BLOCKS:
+            block(console, report, lang)
+        return
+    console.width = MAX_WIDTH
+    with console.capture() as captured:  # a pipe gets the same text without trailing blanks
+        for block in BLOCKS:
+            block(console, report, lang)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _header(console: Console, report: Report, lang: Lang) -> None:
+    head = report.plan.plan
+    console.print(Text(head.title, style="bold"))
+    facts = [head.authority]
+    if head.version:
+        facts.append(f"{label('version', lang)} {head.version}")
+    state = label(head.state, lang)
+    if head.adopted_on:
+        state = f"{label('adopted_on', lang)} {format_date(head.adopted_on, lang)}"
+    facts.append(state)
+    console.print(Text(" · ".join(facts)))
+    when = [f"{label('as_of', lang)} {format_date(report.as_of, lang)}"]
+    if report.meeting:
+        when.append(f"{label('report_for', lang)} {meeting_text(report.meeting, lang)}")
+    console.print(Text(" · ".join(when)))
+
+
+def _totals(console: Console, report: Report, lang: Lang) -> None:
+    totals = report.totals
+    console.print()
+    line = Text(f"{label('overall_progress', lang)}  ")
+    line.append_text(_bar(totals.average_progress or 0.0, console))
+    done = label("done_of", lang).format(done=totals.by_status["done"], total=totals.measures)
+    line.append(f"  {_percent(totals.average_progress, lang)}  ({done})")
+    console.print(line)
+    table = _table()
+    table.add_column(label("status", lang))
+    table.add_column(label("count", lang), justify="right")
+    table.add_column(label("share", lang), justify="right")
+    for status in REPORT_STATUSES:
+        count = totals.by_status[status]
+        share = 100 * count / totals.measures if totals.measures else None
+        table.add_row(
+            Text(label(status, lang), style=STATUS_STYLE[status]),
+            str(count),
+            _percent(share, lang),
+        )
+    table.add_row(label("total", lang), str(totals.measures), "", style="bold")
+    console.print()
+    console.print(table)
+    console.print()
+    lights = Text(f"{label('light', lang)}: ")
+    for n, light in enumerate(LIGHTS):
+        lights.append(" · " if n else "")
+        lights.append(f"{label(light, lang)} {totals.by_light[light]}", style=LIGHT_STYLE[light])
+    lights.append(f"   {label('overdue', lang)} {totals.overdue}")
+    lights.append(f" · {label('due_soon', lang)} {totals.due_soon}")
+    console.print(lights)
+
+
+def _fields(console: Console, report: Report, lang: Lang) -> None:
+    console.print()
+    console.print(Text(label("fields", lang), style="bold"))
+    table = _table(gap=0)  # twelve columns: one space between them
+    table.add_column(label("field", lang), max_width=28)  # wraps where the terminal is narrow
+    heads = [
+        ("short_measures", ""),
+        *((f"short_{s}", STATUS_STYLE[s]) for s in REPORT_STATUSES),
+        ("short_overdue", ""),
+    ]
+    heads += [(light, LIGHT_STYLE[light]) for light in LIGHTS]
+    heads.append(("short_average", ""))
+    for key, style in heads:
+        head = label(key, lang)
+        table.add_column(
+            Text(head, style=style), justify="right", no_wrap=True, min_width=len(head)
+        )
+    for summary in report.fields:
+        name = f"{summary.field.id} {summary.field.name}"
+        table.add_row(name, *_tally_cells(summary.tally, lang))
+    table.add_row(label("total", lang), *_tally_cells(report.totals, lang), style="bold")
+    console.print(table)
+
+
+def _tally_cells(tally: Tally, lang: Lang) -> list[str]:
+    counts = [tally.measures, *(tally.by_status[s] for s in REPORT_STATUSES), tally.overdue]
+    counts += [tally.by_light[light] for light in LIGHTS]
+    average = tally.average_progress
+    return [*map(str, counts), "" if average is None else f"{average:.0f}"]
+
+
+def _actions(console: Console, report: Report, lang: Lang) -> None:
+    console.print()
+    title = f"{label('action_needed', lang)} ({len(report.actions)})"
+    console.print(Text(title, style="bold"))
+    if not report.actions:
+        console.print(label("nothing_needed", lang))
+        return
+    table = _table(expand=True)
+    table.add_column(label("id", lang), no_wrap=True)
+    table.add_column(label("measure", lang), ratio=3)
+    table.add_column(label("owner", lang), ratio=2)
+    table.add_column(label("deadline", lang), no_wrap=True)
+    table.add_column(label("light", lang), min_width=6)
+    table.add_column(label("reason", lang), ratio=2)
+    for item in report.actions:
+        measure = item.measure
+        deadline = measure.effective_deadline
+        light = Text(label(item.light, lang), style=LIGHT_STYLE[item.light]) if item.light else ""
+        table.add_row(
+            measure.id,
+            measure.title,
+            item.owner.name if item.owner else (measure.owner or ""),
+            deadline.display(lang) if deadline else "",
+            light,
+            Text(describe_all(item, lang), style="red" if item.days_late else ""),
+        )
+    console.print(table)
+
+
+def _changes(console: Console, report: Report, lang: Lang) -> None:
+    changes = report.changes
+    if changes is None:
+        return
+    console.print()
+    title = f"{label('changes_since', lang)} {since_text(changes.since, lang)}"
+    console.print(Text(title, style="bold"))
+    console.print(Text(_changes_summary(changes, lang)), soft_wrap=False)
+    notable = [
+        change
+        for change in changes.measures
+        if change.added
+        or change.before.status != change.after.status
+        or any(u.moves_deadline for u in change.updates)
+    ]
+    if not notable:
+        return
+    table = _table(expand=True)
+    table.add_column(label("id", lang), no_wrap=True)
+    table.add_column(label("measure", lang), ratio=3)
+    table.add_column(label("status", lang), ratio=2)
+    table.add_column(label("progress", lang), no_wrap=True, justify="right")
+    table.add_column(label("deadline", lang), ratio=1)
+    for change in notable:
+        title = change.measure.title
+        if change.added:
+            title += f" ({label('added', lang)})"
+        table.add_row(
+            change.measure.id,
+            title,
+            _arrow(change, lang, _status_word),
+            _arrow(change, lang, _progress_word),
+            _arrow(change, lang, _deadline_word),
+        )
+    console.print(table)
+
+
+def _changes_summary(changes: Changes, lang: Lang) -> str:
+    return label("changes_summary", lang).format(
+        updates=changes.updates,
+        measures=changes.updated,
+        added=changes.added,
+        done=changes.completed,
+        moves=changes.moves,
+    )
+
+
+def _status_word(snapshot: Snapshot, lang: Lang) -> str:
+    return label(snapshot.status, lang) if snapshot.status else "–"
+
+
+def _progress_word(snapshot: Snapshot, lang: Lang) -> str:
+    return "–" if snapshot.progress is None else _percent(snapshot.progress, lang)
+
+
+def _deadline_word(snapshot: Snapshot, lang: Lang) -> str:
+    return snapshot.deadline.display(lang) if snapshot.deadline else "–"
+
+
+def _arrow(change: MeasureChange, lang: Lang, word: Callable[[Snapshot, Lang], str]) -> str:
+    """`before → after`; just the value if it did not change or the measure is new."""
+    old, new = word(change.before, lang), word(change.after, lang)
+    return new if old == new or change.added else f"{old} → {new}"
+
+
+def _table(expand: bool = False, gap: int = 1) -> Table:
+    """A table with a rule under the heading and `gap` + 1 spaces between columns."""
+    return Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, gap, 0, 0), expand=expand
+    )
+
+
+def _percent(value: float | None, lang: Lang) -> str:
+    if value is None:
+        return ""
+    return f"{value:.0f} %" if lang == "de" else f"{value:.0f}%"
+
+
+def _bar(percent: float, console: Console) -> Text:
+    """A bar that reads without colour: full and empty cells differ in shape."""
+    width = max(10, min(BAR_WIDTH, console.width - 50))  # the words around it need 50 columns
+    filled = round(width * min(max(percent, 0.0), 100.0) / 100)
+    full, empty = ("█", "░") if console.encoding.lower().startswith("utf") else ("#", "-")
+    bar = Text(full * filled, style="green")
+    bar.append(empty * (width - filled), style="dim")
+    return bar
+
+
+BLOCKS: tuple[Callable[[Console, Report, Lang], None], ...] = (
+    _header,
+    _totals,
+    _fields,
+    _actions,
+    _changes,
+)

@@ -1,0 +1,177 @@
+"""What every sheet shares: a heading row, an Excel table with filters, column widths, and a page
+set up to print on A4 landscape, one page wide, with the plan in the header and page numbers in
+the footer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from massnahmen.labels import Lang, format_date, label
+from massnahmen.render.workbook.cells import LOOKS, SIZE, Styles, Value, put
+from massnahmen.render.workbook.fit import LINE_HEIGHT, count_lines, row_height
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from massnahmen.report import Report
+
+# Where long words of headings may break.
+BREAKS = {
+    "(beschlossen)": "(beschlos-\nsen)",
+    "Beteiligte": "Betei-\nligte",
+    "Fortschritt": "Fort-\nschritt",
+    "Fristverschiebungen": "Frist-\nverschie-\nbungen",
+    "Handlungsfeld": "Handlungs-\nfeld",
+    "Haushaltsmittel": "Haushalts-\nmittel",
+    "Haushaltsvorbehalt": "Haushalts-\nvorbehalt",
+    "Maßnahmen": "Maß-\nnahmen",
+    "Priorität": "Prio-\nrität",
+    "Verantwortlich": "Verant-\nwortlich",
+    "überfällig": "über-\nfällig",
+    "umgesetzt": "umge-\nsetzt",
+    "zurückgestellt": "zurück-\ngestellt",
+    "Contributors": "Contri-\nbutors",
+    "Progress": "Pro-\ngress",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a list sheet: its heading (a label key or a text), its look and its width."""
+
+    head: str
+    kind: str
+    width: float
+
+
+def write_head(sheet: Worksheet, styles: Styles, columns: Sequence[Column], row: int = 1) -> None:
+    """The heading row: long German words are hyphenated where the column is narrow."""
+    lines = 1
+    for n, column in enumerate(columns, 1):
+        text = heading(label(column.head, styles.lang), column.width)
+        put(sheet, styles, row, n, text, "head")
+        sheet.column_dimensions[get_column_letter(n)].width = column.width
+        lines = max(lines, count_lines(text, column.width, bold=True))
+    sheet.row_dimensions[row].height = row_height(lines)
+
+
+def heading(text: str, width: float) -> str:
+    """`Fristverschiebungen` as `Frist-⏎verschie-⏎bungen` where it would not fit in one line."""
+    words = [
+        BREAKS.get(word, word) if count_lines(word, width, bold=True) > 1 else word
+        for word in text.split(" ")
+    ]
+    return " ".join(words).replace(" \n", "\n")
+
+
+def write_rows(
+    sheet: Worksheet,
+    styles: Styles,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Value | tuple[Value, str | None]]],
+    first: int = 2,
+    *,
+    bold: bool = False,
+    outline: int = 0,
+) -> int:
+    """Writes rows under the heading; a value may come with its own number format. Rows with
+    wrapped text get the height it needs; `outline` groups the rows at that level. Returns the
+    number of the last row written."""
+    wrapped = [LOOKS[column.kind].wrap for column in columns]
+    row = first - 1
+    for row, values in enumerate(rows, first):
+        lines = 1
+        for n, (column, value) in enumerate(zip(columns, values, strict=True), 1):
+            if isinstance(value, tuple):
+                put(sheet, styles, row, n, value[0], column.kind, value[1], bold)
+                continue
+            put(sheet, styles, row, n, value, column.kind, None, bold)
+            if wrapped[n - 1] and isinstance(value, str):
+                lines = max(lines, count_lines(value, column.width))
+        if lines > 1 or outline:
+            height = row_height(lines) if lines > 1 else None
+            sheet.row_dimensions[row] = RowDimension(sheet, row, ht=height, outlineLevel=outline)
+    return row
+
+
+def add_table(sheet: Worksheet, name: str, width: int, last_row: int, head_row: int = 1) -> str:
+    """Makes the rows an Excel table with filters (at least one data row, as Excel requires) and
+    freezes the heading. Returns the table's range."""
+    last_row = max(last_row, head_row + 1)
+    ref = f"A{head_row}:{get_column_letter(width)}{last_row}"
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
+    sheet.add_table(table)
+    sheet.freeze_panes = f"B{head_row + 1}"
+    return ref
+
+
+def setup_page(sheet: Worksheet, report: Report, lang: Lang, title_rows: str = "1:1") -> None:
+    """A4 landscape, one page wide, heading rows repeated, plan and as-of date in the header."""
+    sheet.sheet_format.defaultRowHeight = LINE_HEIGHT
+    setup = sheet.page_setup
+    setup.orientation = "landscape"
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0  # as many pages tall as it takes
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_margins = PageMargins(
+        left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3
+    )
+    sheet.print_title_rows = title_rows
+    head = report.plan.plan
+    as_of = f"{label('as_of', lang)} {format_date(report.as_of, lang)}"
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None
+    for part, text in (
+        (header.left, _shorten(head.authority, 60)),
+        (header.center, _shorten(head.title, 80)),
+        (header.right, as_of),
+    ):
+        part.text = _escape(text)
+        part.size = SIZE - 1
+    footer.left.text = "&A"  # the sheet's name
+    footer.right.text = label("page_of", lang)
+    footer.left.size = footer.right.size = SIZE - 2
+
+
+def _escape(text: str) -> str:
+    """`&` starts a code in Excel headers and footers; a literal one is written `&&`."""
+    return text.replace("&", "&&")
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Excel allows 255 characters for a page header, its codes included."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# Fills of the traffic-light cells (background, text), as Excel's own "good/neutral/bad".
+LIGHT_COLOURS = {
+    "red": ("FFC7CE", "9C0006"),
+    "yellow": ("FFEB9C", "9C5700"),
+    "green": ("C6EFCE", "006100"),
+}
+
+
+def add_light_fills(sheet: Worksheet, column: int, last_row: int, lang: Lang) -> None:
+    """Colours a traffic-light column by its words, as conditional formats that follow the data."""
+    letter = get_column_letter(column)
+    cells = f"{letter}2:{letter}{max(last_row, 2)}"
+    for key, (background, text) in LIGHT_COLOURS.items():
+        rule = CellIsRule(  # type: ignore[no-untyped-call]
+            operator="equal",
+            formula=[f'"{label(key, lang)}"'],
+            fill=PatternFill("solid", start_color=background, end_color=background),
+            font=Font(color=text, bold=True),
+        )
+        sheet.conditional_formatting.add(cells, rule)

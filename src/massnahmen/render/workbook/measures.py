@@ -1,0 +1,120 @@
+"""The sheet of all measures: one row per measure under a band row per field of action.
+
+Measure rows are grouped (outline) under their field's band, so a reader can fold a field away;
+the band rows are part of the Excel table, which keeps the grouping when the sheet is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from openpyxl.formatting.rule import DataBarRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import Outline
+
+from massnahmen.labels import Lang, format_date, label
+from massnahmen.render.workbook.cells import Styles, Value, deadline_value, put
+from massnahmen.render.workbook.layout import (
+    Column,
+    add_light_fills,
+    add_table,
+    write_head,
+    write_rows,
+)
+from massnahmen.report import progress_of
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from massnahmen.model import Measure
+    from massnahmen.report import Report
+
+COLUMNS = [
+    Column("id", "code", 7.5),
+    Column("field_short", "code", 5.5),
+    Column("measure", "text", 23),
+    Column("owner", "text", 18),
+    Column("contributors", "text", 9),
+    Column("priority", "center", 7),
+    Column("start", "date", 10),
+    Column("adopted_deadline", "date", 10),
+    Column("effective_deadline", "date", 10),
+    Column("deadline_moves", "int", 10),
+    Column("status", "text", 13),
+    Column("progress", "percent", 8.5),
+    Column("light", "center", 6),
+    Column("budget", "eur", 11),
+    Column("funding", "text", 15),
+    Column("decision", "text", 10.5),
+    Column("last_update", "date", 10),
+    Column("note", "text", 25),
+]
+PROGRESS = next(n for n, column in enumerate(COLUMNS, 1) if column.head == "progress")
+LIGHT = next(n for n, column in enumerate(COLUMNS, 1) if column.head == "light")
+TABLE_NAMES = {"de": "Massnahmen", "en": "Measures"}
+
+
+def write_measures(
+    sheet: Worksheet, styles: Styles, report: Report, tick: Callable[[int], None]
+) -> None:
+    lang = styles.lang
+    write_head(sheet, styles, COLUMNS)
+    sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=False)
+    row = 1
+    for summary in report.fields:
+        row += 1
+        band = [summary.field.id, summary.field.id, summary.field.name]
+        for n in range(1, len(COLUMNS) + 1):
+            put(sheet, styles, row, n, band[n - 1] if n <= len(band) else None, "band")
+        if not summary.measures:
+            continue
+        first = row + 1
+        rows = (measure_row(m, report, lang) for m in summary.measures)
+        row = write_rows(sheet, styles, COLUMNS, rows, first, outline=1)
+        tick(len(summary.measures))
+    add_table(sheet, TABLE_NAMES[lang], len(COLUMNS), row)
+    _add_formats(sheet, lang, max(row, 2))
+
+
+def measure_row(
+    measure: Measure, report: Report, lang: Lang
+) -> list[Value | tuple[Value, str | None]]:
+    light = report.lights.get(measure.id)
+    last = measure.last_update
+    funding = measure.funding
+    if funding and measure.funding_ends:
+        funding += f" ({label('until', lang)} {format_date(measure.funding_ends, lang)})"
+    progress = None
+    if measure.status != "cancelled" or measure.progress is not None:
+        progress = progress_of(measure) / 100
+    return [
+        measure.id,
+        measure.field,
+        measure.title,
+        report.owner_name(measure.owner),
+        ", ".join(measure.contributors),
+        label(measure.priority, lang) if measure.priority else None,
+        measure.start,
+        deadline_value(measure.deadline, lang),
+        deadline_value(measure.effective_deadline, lang),
+        measure.deadline_moves,
+        label(measure.status, lang),
+        progress,
+        label(light, lang) if light else None,
+        measure.budget_eur,
+        funding,
+        measure.decision,
+        last.date if last else None,
+        last.note if last else None,
+    ]
+
+
+def _add_formats(sheet: Worksheet, lang: Lang, last_row: int) -> None:
+    """Traffic-light fills and progress bars, as conditional formats so they follow the data."""
+    add_light_fills(sheet, LIGHT, last_row, lang)
+    progress = get_column_letter(PROGRESS)
+    bars = DataBarRule(  # type: ignore[no-untyped-call]
+        start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"
+    )
+    sheet.conditional_formatting.add(f"{progress}2:{progress}{last_row}", bars)

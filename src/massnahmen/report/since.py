@@ -1,0 +1,94 @@
+"""The day changes are counted from (`--since`, `--meeting`), and the meeting a report is for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from massnahmen.labels import Lang, format_date, label
+
+if TYPE_CHECKING:
+    from massnahmen.model import Meeting, Plan
+
+
+class SinceError(ValueError):
+    """`--since`/`--meeting` cannot be honoured for this plan (a usage problem)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Since:
+    """Changes are counted from the end of `day`; `meeting` is the meeting held that day, if any."""
+
+    day: dt.date
+    meeting: Meeting | None = None
+
+
+def previous_meeting(plan: Plan, as_of: dt.date) -> Meeting | None:
+    """The latest meeting strictly before the as-of date."""
+    return max((m for m in plan.meetings if m.date < as_of), key=_meeting_day, default=None)
+
+
+def next_meeting(plan: Plan, as_of: dt.date) -> Meeting | None:
+    """The meeting a report on `as_of` is for: the first on or after that day."""
+    return min((m for m in plan.meetings if m.date >= as_of), key=_meeting_day, default=None)
+
+
+def resolve_since(
+    plan: Plan,
+    as_of: dt.date,
+    since: dt.date | None = None,
+    meeting: str | None = None,
+    *,
+    default_previous: bool = False,
+) -> Since | None:
+    """The day changes are counted from: `--since DATE`, `--meeting previous|DATE`, or, with
+    `default_previous`, the previous meeting if the plan lists one. Raises SinceError."""
+    if since is not None and meeting is not None:
+        raise SinceError("give --since or --meeting, not both")
+    if since is not None:
+        return _checked(Since(since, _meeting_on(plan, since)), as_of, "--since")
+    if meeting is None:
+        previous = previous_meeting(plan, as_of) if default_previous else None
+        return Since(previous.date, previous) if previous else None
+    if meeting == "previous":
+        previous = previous_meeting(plan, as_of)
+        if previous is None:
+            raise SinceError(f"the plan lists no meeting before {as_of}")
+        return Since(previous.date, previous)
+    try:
+        day = dt.date.fromisoformat(meeting)
+    except ValueError:
+        raise SinceError(
+            f'--meeting takes "previous" or a date (YYYY-MM-DD), not "{meeting}"'
+        ) from None
+    found = _meeting_on(plan, day)
+    if found is None:
+        listed = ", ".join(sorted(m.date.isoformat() for m in plan.meetings)) or "none"
+        raise SinceError(f"the plan lists no meeting on {day} (meetings: {listed})")
+    return _checked(Since(day, found), as_of, "--meeting")
+
+
+def _checked(since: Since, as_of: dt.date, option: str) -> Since:
+    if since.day > as_of:
+        raise SinceError(f"{option} {since.day} is after the as-of date {as_of}")
+    return since
+
+
+def _meeting_on(plan: Plan, day: dt.date) -> Meeting | None:
+    return next((m for m in plan.meetings if m.date == day), None)
+
+
+def _meeting_day(meeting: Meeting) -> dt.date:
+    return meeting.date
+
+
+def meeting_text(meeting: Meeting, lang: Lang) -> str:
+    """`HFA am 18.03.2025` / `HFA on 2025-03-18`."""
+    when = format_date(meeting.date, lang)
+    return label("meeting_on", lang).format(committee=meeting.committee, date=when)
+
+
+def since_text(since: Since, lang: Lang) -> str:
+    """The meeting changes are counted from, or just the day."""
+    return meeting_text(since.meeting, lang) if since.meeting else format_date(since.day, lang)

@@ -1,0 +1,102 @@
+"""`massnahmen show`: one measure with both deadlines, its light, dependencies and history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import get_args
+
+from massnahmen.cli.editing import PriorityChoice, StatusChoice
+from massnahmen.labels import LABELS
+from massnahmen.model import STATUSES
+from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, ROOT, run
+from tests.editing import write_plan
+
+
+def test_show_prints_keys_deadlines_dependencies_and_history() -> None:
+    result = run("show", EXAMPLE, "VW-02", "--as-of", EXAMPLE_AS_OF)
+    assert result.code == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0] == "VW-02 · Einführung der E-Akte in der Kernverwaltung"
+    for line in (
+        "Status                 in Umsetzung · 55 %",
+        "Ampel                  grün",
+        "Frist (aktuell)        Q4/2025",
+        "Frist (beschlossen)    31.12.2024",
+        "Fristverschiebungen    2",
+        "Haushaltsmittel        240.000,00 €",
+        "Hängt ab von",
+        "Voraussetzung für",
+        "  VW-03    geplant         Zentraler digitaler Posteingang mit Scanstelle",
+        "  20.01.2025  in Umsetzung · 45 % · Frist → Q4/2025",
+    ):
+        assert line in lines, line
+    assert lines.index("Verlauf") > lines.index("Voraussetzung für")
+
+
+def test_show_in_english_with_the_reason_for_a_red_light() -> None:
+    result = run("show", EXAMPLE, "GE-01", "--as-of", EXAMPLE_AS_OF, "--lang", "en")
+    assert "Traffic light          red – overdue by 77 days" in result.stdout.splitlines()
+    assert "Deadline (current)     2024-12-31" in result.stdout
+    assert "Deadline (adopted)     2024-12-31" in result.stdout
+
+
+def test_closed_measure_has_no_light() -> None:
+    result = run("show", EXAMPLE, "VW-01", "--as-of", EXAMPLE_AS_OF)
+    assert result.code == 0 and "Ampel" not in result.stdout
+
+
+def test_the_light_follows_the_as_of_date() -> None:
+    before = run("show", EXAMPLE, "GE-01", "--as-of", "2024-06-01").stdout
+    assert "Ampel                  grün" in before.splitlines()
+
+
+def test_measure_without_updates_says_so(tmp_path: Path) -> None:
+    result = run("show", write_plan(tmp_path), "BI-01", "--as-of", "2026-01-15")
+    assert result.stdout.endswith("Verlauf\n  noch keine Meldung\n")
+
+
+def test_unknown_measure_exits_2_with_a_hint() -> None:
+    result = run("show", EXAMPLE, "VW-2")
+    assert result.code == 2 and 'no measure VW-2 (did you mean "VW-02"?)' in result.stderr
+
+
+def test_invalid_plan_exits_1(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text("format = 1\n")
+    result = run("show", plan, "VW-01")
+    assert result.code == 1 and 'missing key "plan"' in result.stderr
+
+
+def test_output_fits_100_columns() -> None:
+    for measure_id in ("VW-02", "GE-01", "UM-02"):
+        stdout = run("show", EXAMPLE, measure_id, "--as-of", EXAMPLE_AS_OF).stdout
+        assert max(len(line) for line in stdout.splitlines()) <= 100
+
+
+def test_both_languages_have_the_same_labels() -> None:
+    assert LABELS["de"].keys() == LABELS["en"].keys()
+
+
+def test_cli_choices_are_the_models() -> None:
+    assert get_args(StatusChoice) == STATUSES
+    assert get_args(PriorityChoice) == ("high", "medium", "low")
+
+
+def test_every_edit_command_has_help() -> None:
+    for command in ("init", "add", "update", "show"):
+        result = run(command, "--help")
+        assert result.code == 0 and "Usage: massnahmen " + command in result.stdout
+
+
+def test_control_and_bidi_characters_in_the_plan_are_shown_escaped(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    run("update", plan, "BI-01", "--note", "Angebot \u202eesrever", "--date", "2026-01-15")
+    result = run("show", plan, "BI-01", "--as-of", "2026-01-15")
+    assert "Angebot \\u202eesrever" in result.stdout and "\u202e" not in result.stdout
+
+
+def test_the_readme_shows_what_show_prints() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\nUM-02 ·", 1)[1].split("```", 1)[0]
+    printed = run("show", EXAMPLE, "UM-02", "--as-of", EXAMPLE_AS_OF).stdout
+    assert "UM-02 ·" + shown == printed
