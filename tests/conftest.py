@@ -41,3 +41,13 @@ def example_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "plan.toml"
     copy.write_bytes(EXAMPLE.read_bytes())
     return copy
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After a fuzz run, the number of inputs tried per target."""
+    from tests.fuzzing import FUZZ_SECONDS, TRIED
+
+    if TRIED and FUZZ_SECONDS:
+        terminalreporter.section("inputs tried per fuzz target")
+        for target, count in sorted(TRIED.items()):
+            terminalreporter.write_line(f"{count:>9,}  {target}")

@@ -35,10 +35,12 @@ def _dead_pid() -> int:
 def test_lock_held_by_a_live_process_exits_2(tmp_path: Path) -> None:
     plan = write_plan(tmp_path)
     held = tmp_path / "plan.toml.lock"
-    held.write_text(f"{os.getpid()}\n{socket.gethostname()}\n")
-    result = run("update", plan, *UPDATE_VW01)
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as other:
+        held.write_text(f"{other.pid}\n{socket.gethostname()}\n")
+        result = run("update", plan, *UPDATE_VW01)
+        other.kill()
     assert result.code == 2
-    assert f"being edited by process {os.getpid()}, try again" in result.stderr
+    assert f"being edited by process {other.pid}, try again" in result.stderr
     assert plan.read_text() == PLAN and held.exists()
 
 
@@ -57,7 +59,10 @@ def test_lock_of_another_host_is_not_taken_over(tmp_path: Path) -> None:
     assert result.code == 2 and "on rathaus-pc-17" in result.stderr
 
 
-def test_lock_without_a_pid_is_stale_only_when_old(tmp_path: Path) -> None:
+def test_lock_without_a_pid_is_stale_only_when_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lock, "fcntl", None)  # where there is no flock to tell
     plan = write_plan(tmp_path)
     held = tmp_path / "plan.toml.lock"
     held.write_text("")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import socket
 import tempfile
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    remove_stale_temporaries(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
         try:
@@ -51,6 +53,46 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+_HOST = re.sub(r"[^A-Za-z0-9-]+", "_", socket.gethostname())[:40] or "_"
+
+
+def _temporary_prefix(path: Path) -> str:
+    """`.plan.toml.HOST.PID.`: whose temporary file it is, so that a dead writer's is known."""
+    return f".{path.name}.{_HOST}.{os.getpid()}."
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Removes the temporary files of `path` left by a process of this host that has died
+    (killed in the middle of a write); returns them. Files of live or other hosts' processes
+    stay."""
+    removed = []
+    prefix = f".{path.name}.{_HOST}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            pid = name[len(prefix) :].split(".", 1)[0]
+            if pid.isdigit() and not process_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` runs on this machine (assumed so where that cannot be told)."""
+    if os.name == "nt":  # os.kill would end the process there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # runs, under another user (or an absurd pid: do not touch its file)
+    return True
 
 
 def _keep_owner(tmp: Path, owner: tuple[int, int] | None) -> None:

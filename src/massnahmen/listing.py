@@ -91,11 +91,13 @@ def unknown_ids(kind: str, wanted: Iterable[str], known: Sequence[str]) -> list[
 
 
 def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Orders "VW-2" before "VW-10"."""
+    """Orders "VW-2" before "VW-10" (numbers compared by length and digits, since int() refuses
+    an id with thousands of digits)."""
     return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part)
-        for part in re.split(r"(\d+)", text)
+        (0, len(digits), digits) if part.isdigit() else (1, 0, part)
+        for part in re.split(r"([0-9]+)", text)
         if part
+        for digits in [part.lstrip("0")]
     )
 
 

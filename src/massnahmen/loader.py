@@ -139,7 +139,7 @@ def _parse_plan(text: str, file: str) -> Loaded:
     try:
         data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
-        return Loaded(file, text, None, None, [_syntax_error(exc, file)])
+        return Loaded(file, text, None, None, [_syntax_error(exc, text, file)])
     except RecursionError:
         line = _deepest_line(text)
         message = "invalid TOML: arrays or tables nested too deeply"
@@ -161,7 +161,7 @@ def _deepest_line(text: str) -> int:
     return counts.index(max(counts)) + 1
 
 
-def _syntax_error(exc: tomllib.TOMLDecodeError, file: str) -> Diagnostic:
+def _syntax_error(exc: tomllib.TOMLDecodeError, text: str, file: str) -> Diagnostic:
     message = str(exc)
     found = _TOML_POSITION.search(message)
     line = column = None
@@ -169,7 +169,10 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, file: str) -> Diagnostic:
         line, column = int(found[1]), int(found[2])
         message = message[: found.start()]
     elif message.endswith("(at end of document)"):
+        # The end of the document is a place too: the end of its last line.
         message = message.removesuffix(" (at end of document)")
+        line = text.count("\n") + 1
+        column = len(text) - (text.rfind("\n") + 1) + 1
     return Diagnostic(
         "E001", "error", f"invalid TOML: {message}", file=file, line=line, column=column
     )

@@ -54,22 +54,32 @@ def diff(
         versions, names = [parse_version(old), parse_version(new)], [old, new]
     later = versions[1]
     folder = later.parent if isinstance(later, Path) else Path.cwd()
-    before, after = [_load(v, name, folder, day) for v, name in zip(versions, names, strict=True)]
+    # Both are read before either is checked: a file that cannot be read is the one line of an
+    # exit 2, not a line after the other version's findings.
+    texts = [_read(v, folder) for v in versions]
+    before, after = [_valid(text, name, day) for text, name in zip(texts, names, strict=True)]
     if before is None or after is None:
         raise typer.Exit(EXIT_FINDINGS)
     REPORTERS[format](DiffResult(names[0], names[1], diff_plans(before, after), lang))
 
 
-def _load(version: Path | Revision, name: str, folder: Path, day: dt.date) -> Plan | None:
-    """The valid plan; None after printing its errors; exit 2 if it cannot be read."""
-    from massnahmen.checks import check_plan
-    from massnahmen.loader import PlanFileError, parse_plan
+def _read(version: Path | Revision, folder: Path) -> str:
+    """The text of a version; exit 2 if it cannot be read."""
+    from massnahmen.loader import PlanFileError
     from massnahmen.revisions import read_version
 
     try:
-        loaded = parse_plan(read_version(version, folder), name)
+        return read_version(version, folder)
     except PlanFileError as exc:
         fail(str(exc))
+
+
+def _valid(text: str, name: str, day: dt.date) -> Plan | None:
+    """The valid plan; None after printing its errors."""
+    from massnahmen.checks import check_plan
+    from massnahmen.loader import parse_plan
+
+    loaded = parse_plan(text, name)
     errors = [d for d in check_plan(loaded, day) if d.severity == "error"]
     for diagnostic in errors:
         print_error(diagnostic.format())

@@ -1,21 +1,35 @@
 """A lock file beside the plan, so that an officer and a scheduled job never edit at once.
 
-`plan.toml.lock` is created exclusively (O_CREAT | O_EXCL) and holds the pid and host of the
-process editing. A lock whose process no longer runs on this host is stale and cleared; a live
-one is waited for briefly, then the edit gives up with `LockHeld`.
+`plan.toml.lock` holds the pid and host of the process editing. Where the system has `flock`
+(Linux, macOS), the holder also keeps an exclusive flock on the file: the kernel releases it
+when the process dies, however it dies, so a lock left by a killed process is free at once, and
+two processes can never both clear a stale lock and both go on (the race of pid files). A file
+that names a live process of this host, or any process of another host, is still respected, so
+that a writer without flock (Windows, another machine on a shared folder) is never overrun.
+Elsewhere the file is created exclusively (O_CREAT | O_EXCL) and a lock whose process no longer
+runs on this host is stale and cleared. A held lock is waited for briefly, then the edit gives
+up with `LockHeld` (the command says: try again).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import random
 import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-WAIT_SECONDS = 3.0
-_POLL_SECONDS = 0.1
+from massnahmen.files import process_alive
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
+WAIT_SECONDS = 5.0
+_POLL_SECONDS = (0.02, 0.08)  # a random pause in this range, so that waiters do not march in step
 _UNREADABLE_STALE_AFTER = 10.0  # a lock without a pid (its writer died at once) after this long
 
 
@@ -39,32 +53,63 @@ def plan_lock(plan: Path, wait: float | None = None) -> Iterator[Path]:
     """Holds the plan's lock file for the `with` block; raises LockHeld or OSError."""
     lock = lock_path(plan)
     give_up = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
+    take = _take_flock if fcntl is not None else _take_exclusive
     while True:
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            pid, host = _holder(lock)
-            if _stale(lock, pid, host):
-                with contextlib.suppress(FileNotFoundError):
-                    lock.unlink()
-                continue
-            if time.monotonic() >= give_up:
-                raise LockHeld(lock, pid, host) from None
-            time.sleep(_POLL_SECONDS)
-            continue
-        break
+        fd = take(lock)
+        if fd is not None:
+            break
+        if time.monotonic() >= give_up:
+            raise LockHeld(lock, *_holder(lock)) from None
+        time.sleep(random.uniform(*_POLL_SECONDS))
     mine = f"{os.getpid()}\n{socket.gethostname()}\n"
     try:
+        os.ftruncate(fd, 0)
         os.write(fd, mine.encode())
     except OSError:
-        os.close(fd)
-        lock.unlink()
+        _release(lock, fd, None)
         raise
-    os.close(fd)
     try:
         yield lock
     finally:
-        _release(lock, mine)
+        _release(lock, fd, mine)
+
+
+def _take_flock(lock: Path) -> int | None:
+    """The lock file, opened and flocked, if no one else holds it; else None."""
+    assert fcntl is not None
+    fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except OSError:
+        os.close(fd)
+        raise
+    try:  # the holder before us may have removed the file after we opened it
+        current = os.stat(lock)
+    except FileNotFoundError:
+        current = None
+    if current is None or not os.path.samestat(os.fstat(fd), current):
+        os.close(fd)
+        return None
+    pid, host = _holder(lock)
+    if _respected(lock, pid, host):  # a writer that does not flock
+        os.close(fd)
+        return None
+    return fd
+
+
+def _take_exclusive(lock: Path) -> int | None:
+    """The lock file, created exclusively, once a stale one is cleared; else None."""
+    try:
+        return os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        pid, host = _holder(lock)
+        if _stale(lock, pid, host):
+            with contextlib.suppress(FileNotFoundError):
+                lock.unlink()
+        return None
 
 
 def _holder(lock: Path) -> tuple[int | None, str | None]:
@@ -73,9 +118,20 @@ def _holder(lock: Path) -> tuple[int | None, str | None]:
         lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None, None
-    pid = int(lines[0]) if lines and lines[0].strip().isdigit() else None
+    first = lines[0].strip() if lines else ""
+    pid = int(first) if first.isascii() and first.isdigit() and len(first) <= 10 else None
     host = lines[1].strip() if len(lines) > 1 and lines[1].strip() else None
     return pid, host
+
+
+def _respected(lock: Path, pid: int | None, host: str | None) -> bool:
+    """Under our flock: whether the file still names a writer that may be editing without one
+    (another host, or a live process here that started before the file was written)."""
+    if pid is None or pid == os.getpid():
+        return False
+    if host is not None and host != socket.gethostname():
+        return True
+    return process_alive(pid) and not _started_after(pid, lock)
 
 
 def _stale(lock: Path, pid: int | None, host: str | None) -> bool:
@@ -87,23 +143,33 @@ def _stale(lock: Path, pid: int | None, host: str | None) -> bool:
         return age > _UNREADABLE_STALE_AFTER
     if host is not None and host != socket.gethostname():
         return False  # a process on another machine (a shared folder): cannot tell
-    return not _alive(pid)
+    return not process_alive(pid)
 
 
-def _alive(pid: int) -> bool:
-    if os.name == "nt":  # os.kill would end the process there; assume it runs
-        return True
+def _started_after(pid: int, lock: Path) -> bool:
+    """Whether process `pid` started after `lock` was written: then the pid was reused and the
+    lock's writer is gone (Linux only; False where it cannot be told)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        ticks = int(stat.rsplit(")", 1)[1].split()[19])
+        boot = next(
+            int(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+        started = boot + ticks / os.sysconf("SC_CLK_TCK")
+        return started > lock.stat().st_mtime + 1  # /proc's clock is coarse
+    except (OSError, ValueError, IndexError, StopIteration):
         return False
-    except PermissionError:
-        return True  # runs, under another user
-    return True
 
 
-def _release(lock: Path, mine: str) -> None:
-    """Removes the lock if it is still ours (someone may have cleared it as stale meanwhile)."""
-    with contextlib.suppress(OSError):
-        if lock.read_text(encoding="utf-8") == mine:
-            lock.unlink()
+def _release(lock: Path, fd: int, mine: str | None) -> None:
+    """Removes the lock if it is still ours (someone may have cleared it as stale meanwhile),
+    then lets go of it: removing it first, while still holding the flock, keeps a waiter from
+    taking a file that is about to disappear."""
+    try:
+        with contextlib.suppress(OSError):
+            if mine is None or lock.read_text(encoding="utf-8") == mine:
+                lock.unlink()
+    finally:
+        os.close(fd)

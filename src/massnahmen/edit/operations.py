@@ -142,7 +142,9 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
 
 def next_id(plan: Plan, field_id: str) -> str:
     """`VW-07` after `VW-06` (keeping the zero-padding of the field's ids); `VW-01` if none."""
-    pattern = re.compile(rf"{re.escape(field_id)}([-_.]?)(\d+)")
+    # A running number has a few digits; an id such as VW-111…1 (thousands of digits, which
+    # int() refuses) is no step of the sequence.
+    pattern = re.compile(rf"{re.escape(field_id)}([-_.]?)([0-9]{{1,9}})")
     numbers, width, separator = [0], 2, "-"
     for measure in plan.measures:
         found = pattern.fullmatch(measure.id)

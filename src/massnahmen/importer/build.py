@@ -210,7 +210,7 @@ def _measure_ids(
     if drafts and all(s and is_id(s) for s in sources) and len(set(sources)) == len(sources):
         return [s for s in sources if s]
     numbers = [
-        f"{int(s):02d}" if s and s.isdigit() else (s or "")
+        s.lstrip("0").zfill(2) if s else ""  # "007" → "07"; no int(): it may have 5000 digits
         for s in (_last_number(s) for s in sources)
     ]
     pairs = [(d.field_key, nr) for d, nr in zip(drafts, numbers, strict=True)]
@@ -236,7 +236,7 @@ def _measure_ids(
 def _last_number(source_id: str | None) -> str | None:
     if not source_id:
         return None
-    match = re.search(r"(\d+)\s*$", source_id)
+    match = re.search(r"([0-9]+)\s*$", source_id)
     return match[1] if match else None
 
 

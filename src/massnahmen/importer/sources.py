@@ -152,9 +152,9 @@ def _check_archive(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except Exception as exc:  # zipfile raises anything on a damaged archive (NotImplementedError…)
         raise SourceError(
-            f"{path}: a damaged zip archive, not a readable workbook ({exc})"
+            f"{path}: a damaged zip archive, not a readable workbook ({_reason(exc)})"
         ) from None
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:

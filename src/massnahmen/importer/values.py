@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Callable
 from typing import TypeVar, get_args
@@ -284,6 +285,8 @@ def read_period(value: object) -> tuple[dt.date | str, dt.date | str | None]:
         return value, None
     if isinstance(value, bool):
         raise Unreadable("not a date")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise Unreadable("not a date")
     if isinstance(value, int | float):
         if value == int(value) and int(value) in _YEARS:
             return str(int(value)), None
@@ -511,6 +514,8 @@ def read_amount(value: object) -> float | None:
         number = _german_number(match[1].replace(" ", "").replace("'", ""))
         if match[2]:
             number *= _SCALES[match[2]]
+    if not math.isfinite(number):  # "1e999", or 400 nines: no amount a plan can hold
+        raise Unreadable("not an amount in euros")
     if number < 0:
         raise Unreadable("a negative amount")
     return round(number, 2)

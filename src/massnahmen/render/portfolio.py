@@ -11,9 +11,13 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from massnahmen.labels import Lang, format_date
 from massnahmen.portfolio import Figures, PlanSummary, fields_side_by_side
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Maßnahmenpläne im Vergleich", "Measure plans compared"),
@@ -94,14 +98,24 @@ def print_portfolio(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang) ->
                 out.write(row("  " + name_of(plan), cells) + "\n")
 
 
+def append(ws: Worksheet, values: Sequence[object]) -> None:
+    """A row whose text stays text: never a formula, no XML-illegal characters."""
+    from massnahmen.render.workbook.cells import clean_text
+    from massnahmen.sanitize import FORMULA_STARTS
+
+    ws.append([clean_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
+
+
 def portfolio_workbook(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang) -> bytes:
     """The comparison as a workbook: plans, fields of action by plan, progress side by side."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
-
-    from massnahmen.render.workbook.cells import RISKY_STARTS, clean_text
 
     book = Workbook()
     bold = Font(bold=True)
@@ -113,18 +127,13 @@ def portfolio_workbook(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang)
         ws = book.active if first else book.create_sheet()
         assert ws is not None
         ws.title = title
-        ws.append([f"{word('title', lang)} – {word('as_of', lang)} {format_date(as_of, lang)}"])
+        append(ws, [f"{word('title', lang)} – {word('as_of', lang)} {format_date(as_of, lang)}"])
         ws["A1"].font = Font(bold=True, size=13)
-        ws.append(header)
+        append(ws, header)  # plan titles stand in some headers: plan text like any other
         for cell in ws[2]:
             cell.font = bold
         for values in rows:
-            ws.append(list(values))
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):  # text stays text, never a formula
-                    cell.value = clean_text(cell.value)
-                    cell.data_type = "s"
-                    cell.quotePrefix = cell.value.startswith(RISKY_STARTS)
+            append(ws, values)
         ws.freeze_panes = "B3"
         ws.auto_filter.ref = f"A2:{get_column_letter(len(header))}{len(rows) + 2}"
         ws.print_title_rows = "2:2"

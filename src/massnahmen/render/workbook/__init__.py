@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils.indexed_list import IndexedList
 
 from massnahmen.labels import Lang, format_date, label
-from massnahmen.render.workbook.cells import FONT, SIZE, Styles
+from massnahmen.render.workbook.cells import FONT, SIZE, Styles, clean_text
 from massnahmen.render.workbook.layout import setup_page
 from massnahmen.render.workbook.lists import (
     write_actions,
@@ -62,8 +62,9 @@ def build_workbook(report: Report, lang: Lang, tick: Tick | None = None) -> Work
         sheet.print_options.gridLines = sheet is not summary
     head = report.plan.plan
     properties = workbook.properties
-    properties.title = head.title
-    properties.creator = properties.lastModifiedBy = head.authority
+    # Plain text (no formula can start there), but XML-illegal characters would break the file.
+    properties.title = clean_text(head.title)
+    properties.creator = properties.lastModifiedBy = clean_text(head.authority)
     properties.subject = f"{label('report', lang)}, {label('as_of', lang)} "
     properties.subject += format_date(report.as_of, lang)
     properties.language = "de-DE" if lang == "de" else "en"

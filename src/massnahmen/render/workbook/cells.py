@@ -16,6 +16,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from massnahmen.labels import Lang, label
+from massnahmen.sanitize import FORMULA_STARTS
 
 if TYPE_CHECKING:
     from openpyxl.styles.cell_style import StyleArray
@@ -28,7 +29,7 @@ FONT = "Arial"  # on every office PC, and metric-compatible Liberation Sans else
 SIZE = 10
 MAX_TEXT = 32_767  # Excel's limit for one cell
 # Spreadsheet formula injection: a text cell starting with these is marked as text explicitly.
-RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
+RISKY_STARTS = FORMULA_STARTS
 DATE_FORMATS: dict[Lang, str] = {"de": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 EUR_FORMAT = '#,##0 "€"'  # whole euros: a committee overview; the cell keeps the cents
 PERCENT_FORMAT = "0 %"

@@ -17,7 +17,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from massnahmen.labels import Lang, format_date, label
-from massnahmen.render.workbook.cells import LOOKS, SIZE, Styles, Value, put
+from massnahmen.render.workbook.cells import LOOKS, SIZE, Styles, Value, clean_text, put
 from massnahmen.render.workbook.fit import LINE_HEIGHT, count_lines, row_height
 
 if TYPE_CHECKING:
@@ -134,25 +134,27 @@ def setup_page(sheet: Worksheet, report: Report, lang: Lang, title_rows: str = "
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None
     for part, text in (
-        (header.left, _shorten(head.authority, 60)),
-        (header.center, _shorten(head.title, 80)),
-        (header.right, as_of),
+        (header.left, header_text(head.authority, 60)),
+        (header.center, header_text(head.title, 80)),
+        (header.right, header_text(as_of, 40)),
     ):
-        part.text = _escape(text)
+        part.text = text
         part.size = SIZE - 1
     footer.left.text = "&A"  # the sheet's name
     footer.right.text = label("page_of", lang)
     footer.left.size = footer.right.size = SIZE - 2
 
 
-def _escape(text: str) -> str:
-    """`&` starts a code in Excel headers and footers; a literal one is written `&&`."""
-    return text.replace("&", "&&")
-
-
-def _shorten(text: str, limit: int) -> str:
-    """Excel allows 255 characters for a page header, its codes included."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def header_text(text: str, limit: int) -> str:
+    """`text` for a page header: `&` starts a code there (&P is the page number), so a literal
+    one is written `&&`; at most `limit` characters with the doubling, since Excel allows 255
+    for the whole header, its codes included."""
+    text = clean_text(text)
+    escaped = text.replace("&", "&&")
+    while len(escaped) > limit:
+        text = text[: min(len(text), limit) - 1]
+        escaped = text.replace("&", "&&") + "…"
+    return escaped
 
 
 # Fills of the traffic-light cells (background, text), as Excel's own "good/neutral/bad".
