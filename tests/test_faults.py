@@ -28,6 +28,10 @@ FAULTS: dict[str, tuple[Any, str, int]] = {
 }
 WRITERS: dict[str, Callable[[Path], list[Any]]] = {
     "update": lambda folder: ["update", folder / "plan.toml", *UPDATE_VW01],
+    "add": lambda folder: [
+        *("add", folder / "plan.toml", "--field", "VW", "--title", "Online-Formulare"),
+        *("--owner", "FB1", "--deadline", "2027-06-30"),
+    ],
     "export": lambda folder: [
         *("export", folder / "plan.toml", "--as-of", EXAMPLE_AS_OF),
         *("-o", folder / "bericht.xlsx"),
@@ -56,7 +60,7 @@ def run_with_fault(monkeypatch: pytest.MonkeyPatch, fault: str, args: list[Any])
 
 def prepared(folder: Path, command: str) -> Path:
     """A folder with what `command` reads; the edit tests use the small editing plan."""
-    if command == "update":
+    if command in ("update", "add"):
         write_plan(folder)
     else:
         (folder / "plan.toml").write_bytes(EXAMPLE.read_bytes())

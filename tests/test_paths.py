@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from massnahmen.files import safe_file_name
 from massnahmen.model import Owner
 from massnahmen.remind import file_names, write_digests
-from tests.conftest import run
+from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
 from tests.editing import UPDATE_VW01, after_update_of_vw01, write_plan
 from tests.fuzzing import hostile_id
 
@@ -72,3 +72,15 @@ def test_a_link_loop_exits_2_with_one_line(tmp_path: Path) -> None:
     for args in (["update", tmp_path / "a.toml", *UPDATE_VW01], ["check", tmp_path / "a.toml"]):
         result = run(*args)
         assert result.code == 2 and len(result.stderr.strip().splitlines()) == 1, result
+
+
+def test_remind_refuses_an_owner_id_that_climbs_out_of_the_folder(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace('"FB1"', '"../../etc/x"')
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text, encoding="utf-8")
+    out = tmp_path / "a" / "b" / "out"
+    result = run("remind", plan, "--as-of", EXAMPLE_AS_OF, "--out-dir", out)
+    assert result.code == 1
+    line = text.splitlines().index('id = "../../etc/x"') + 1
+    assert f'{plan}:{line}:1: E002 owner ../../etc/x: key "id"' in result.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["plan.toml"]
