@@ -142,7 +142,7 @@ def _history(measure: Measure, lang: Lang) -> list[Line]:
         day = format_date(update.date, lang)
         lines.append((f"  {day:<11} {_update_summary(update, lang)}".rstrip(), None))
         if update.note:
-            for part in textwrap.wrap(update.note, WIDTH - 14):
+            for part in _wrap(update.note, WIDTH - 14):
                 lines.append((" " * 14 + part, None))
     return lines
 
@@ -161,9 +161,20 @@ def _update_summary(update: Update, lang: Lang) -> str:
 
 def _row(name: str, value: str) -> str:
     indent = " " * (_LABEL_WIDTH + 1)
-    wrapped = textwrap.wrap(value, WIDTH - len(indent)) or [""]
+    wrapped = _wrap(value, WIDTH - len(indent)) or [""]
     first = f"{name:<{_LABEL_WIDTH}} {wrapped[0]}"
     return "\n".join([first, *(indent + rest for rest in wrapped[1:])])
+
+
+MAX_SHOWN = 5_000  # characters of one text: a page or two of a terminal
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of `width`; a text longer than MAX_SHOWN is cut, saying so. (textwrap
+    slices a long word again and again: a 50 MB word took hours.)"""
+    if len(text) > MAX_SHOWN:
+        text = f"{text[:MAX_SHOWN]} … (+{len(text) - MAX_SHOWN:,})"
+    return textwrap.wrap(text, width)
 
 
 def _named(ident: str, names: dict[str, str]) -> str:
