@@ -90,19 +90,31 @@ def _may_be_plan(name: str) -> bool:
 LANG_HELP = "Language of the report: de (default) or en."
 
 
-def load_valid(path: Path, as_of: dt.date) -> tuple[Loaded, Plan]:
-    """Loads a plan for a report: exit 2 if unreadable, exit 1 with the errors if invalid."""
-    from massnahmen.checks import check_plan
-    from massnahmen.loader import PlanFileError, load_plan
+def load_valid(path: Path, as_of: dt.date) -> Plan:
+    """Loads a plan for a report: exit 2 if unreadable, exit 1 with the errors if invalid.
+
+    A valid plan is read with `load_model`, which never holds the file's whole text or data;
+    only a plan with errors is read again with `load_plan`, for the positions of its errors.
+    """
+    from massnahmen.loader import Loaded, PlanFileError, load_model, load_plan
 
     try:
+        plan = load_model(path)
+        if plan is not None and not _errors(Loaded(str(path), "", None, plan), as_of):
+            return plan
         loaded = load_plan(path)
     except PlanFileError as exc:
         fail(str(exc))
-    errors = [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
+    errors = _errors(loaded, as_of)
     if errors or loaded.plan is None:
         for diagnostic in errors:
             print_error(diagnostic.format())
         print_error(f"{path}: invalid plan, fix the errors above first")
         raise typer.Exit(EXIT_FINDINGS)
-    return loaded, loaded.plan
+    return loaded.plan
+
+
+def _errors(loaded: Loaded, as_of: dt.date) -> list[Diagnostic]:
+    from massnahmen.checks import check_plan
+
+    return [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]

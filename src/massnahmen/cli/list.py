@@ -63,7 +63,7 @@ def list_measures(
     from massnahmen.state import PlanState
 
     day = parse_date(as_of)
-    _, valid = load_valid(plan, day)
+    valid = load_valid(plan, day)
     for option, problems in (
         ("--owner", unknown_ids("owner", owner, [o.id for o in valid.owners])),
         ("--field", unknown_ids("field", field, [f.id for f in valid.fields])),

@@ -45,7 +45,7 @@ def remind(
     from massnahmen.state import PlanState
 
     day = parse_date(as_of)
-    _, valid = load_valid(plan, day)
+    valid = load_valid(plan, day)
     problems = unknown_ids("owner", owner, [o.id for o in valid.owners])
     if problems:
         raise typer.BadParameter("; ".join(problems), param_hint="--owner")
