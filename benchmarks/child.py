@@ -4,8 +4,9 @@ Runs one case and writes its peak resident memory (KiB) and CPU seconds as JSON 
 that the runner can time the whole process (start-up included) from outside. Linux carries the
 parent's peak into `ru_maxrss` across fork and exec, so /proc's VmHWM comes first.
 
-Kinds: `cli ARGS` (massnahmen itself), and the baselines: `load PLAN` (tomllib + validation),
-`load-each FOLDER` (the single checks' work, one plan after the other, in one process),
+Kinds: `cli ARGS` (massnahmen itself), `cli-jobs N ARGS` (massnahmen checking several plans in
+N processes whatever their size; 1: in one process), and the baselines: `load PLAN` (tomllib +
+validation), `load-each FOLDER` (the single checks' work, one plan after the other, in one process),
 `write-plain PLAN CELLS OUT` (reading the plan, then openpyxl writing the pickled cells without
 formatting), `read-xlsx FILE` (openpyxl read-only, every cell).
 """
@@ -35,6 +36,13 @@ def _cli(args: list[str]) -> int:
     except SystemExit as stop:
         return int(stop.code or 0)
     return 0
+
+
+def _cli_jobs(jobs: str, args: list[str]) -> int:
+    import massnahmen.portfolio
+
+    massnahmen.portfolio.PARALLEL_BYTES = 0 if int(jobs) > 1 else 1 << 62
+    return _cli(args)
 
 
 def _load(path: str) -> int:
@@ -83,6 +91,7 @@ def _read_xlsx(path: str) -> int:
 
 KINDS = {
     "cli": lambda args: _cli(args),
+    "cli-jobs": lambda args: _cli_jobs(args[0], args[1:]),
     "load": lambda args: _load(*args),
     "load-each": lambda args: _load_each(*args),
     "write-plain": lambda args: _write_plain(*args),

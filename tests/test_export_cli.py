@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import DATA, run
 
 PLAN = DATA / "report" / "plan.toml"
@@ -72,6 +74,17 @@ def test_invalid_plan_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     result = run("export", DATA / "invalid" / "e103_unknown_owner.toml", "-o", target)
     assert result.code == 1 and "E103" in result.stderr
     assert not target.exists()
+
+
+@pytest.mark.parametrize("name", ["e002_bad_value", "e102_unknown_field", "e001_syntax"])
+def test_errors_of_an_invalid_plan_keep_their_positions(tmp_path: Path, name: str) -> None:
+    """Reports read a valid plan without its text; an invalid one is read again for positions."""
+    plan = DATA / "invalid" / f"{name}.toml"
+    result = run("export", plan, "-o", tmp_path / "bericht.xlsx", "--as-of", "2025-01-01")
+    expected = (DATA / "invalid" / f"{name}.expected").read_text(encoding="utf-8")
+    assert result.code == 1
+    for line in expected.splitlines():
+        assert f"{plan.parent}/{line}" in result.stderr
 
 
 def test_output_option_is_required() -> None:

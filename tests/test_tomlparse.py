@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 from typing import Any
@@ -12,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from massnahmen.loader import parse_plan
-from massnahmen.tomlparse import MAX_FAST_NESTING, nesting_bound, parse_toml
+from massnahmen.tomlparse import (
+    MAX_FAST_NESTING,
+    NotInPieces,
+    cuts,
+    nesting_bound,
+    parse_pieces,
+    parse_toml,
+)
 from tests.conftest import DATA, EXAMPLE
 
 PLANS = [EXAMPLE, *sorted(DATA.glob("*/*.toml"))]
@@ -86,3 +94,106 @@ def test_without_toml_rs_tomllib_reads_the_plan(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr("massnahmen.tomlparse._fast_loads", None)
     text = EXAMPLE.read_text(encoding="utf-8")
     assert parse_toml(text) == tomllib.loads(text)
+
+
+@pytest.fixture
+def in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text read in pieces, every `[[measures]]` table a piece of its own."""
+    monkeypatch.setattr("massnahmen.tomlparse.PIECE_SIZE", 0)
+
+
+@pytest.mark.usefixtures("in_pieces")
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
+def test_pieces_give_the_whole_texts_data(path: Any) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        expected = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        with pytest.raises(type(exc)):
+            parse_toml(text)
+        return
+    assert same(parse_toml(text), expected)
+
+
+@pytest.mark.usefixtures("in_pieces")
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PLANS), st.lists(st.tuples(st.floats(0, 1), st.sampled_from(PIECES))))
+def test_pieces_accept_exactly_what_tomllib_accepts(path: Any, edits: Any) -> None:
+    text = path.read_text(encoding="utf-8-sig")
+    for where, piece in edits:
+        at = int(where * len(text))
+        text = text[:at] + (piece or "") + text[at + (piece is None) :]
+    try:
+        expected = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        with pytest.raises(type(exc)):
+            parse_toml(text)
+        return
+    assert same(parse_toml(text), expected)
+
+
+HEAD = 'format = 1\n[plan]\ntitle = "T"\nauthority = "A"\n'
+MEASURE = '[[measures]]\nid = "M{n}"\ntitle = "T"\nfield = "F"\nstatus = "planned"\n'
+
+
+@pytest.mark.usefixtures("in_pieces")
+@pytest.mark.parametrize(
+    ("tail", "pieced"),
+    [
+        ("", True),
+        # a cut inside a multi-line string or array leaves the piece before it unterminated
+        ('notes = """\n[[measures]]\nid = "X"\n"""\n', False),
+        ("notes = '''\n[[measures]]\n'''\n", False),
+        ("tags = [\n[[measures]]\n]\n", False),  # invalid as a whole, too
+        # the pieces must make up the document: nothing but measures after the head
+        ('[settings]\nignore = ["W203"]\n', False),
+        ('[[owners]]\nid = "O"\nname = "N"\n', False),
+        ("[[measures.updates]]\ndate = 2024-01-01\n[measures.extra]\nx = 1\n", True),
+        ("[[ measures ]]\nid = 'M9'\n[[measures]]\nid = 'M10'\n", True),
+    ],
+)
+def test_only_cuts_between_measure_tables_are_pieces(tail: str, pieced: bool) -> None:
+    text = HEAD + "".join(MEASURE.format(n=n) for n in range(3)) + tail
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        with pytest.raises(tomllib.TOMLDecodeError):
+            parse_toml(text)
+        return
+    assert same(parse_toml(text), expected)
+    pieces = [text[start:end] for start, end in cuts(text)]
+    assert "".join(pieces) == text
+    try:
+        list(parse_pieces(pieces))
+    except NotInPieces:
+        assert not pieced
+    else:
+        assert pieced
+
+
+@pytest.mark.parametrize("head", ["measures = []\n", "[measures]\nx = 1\n"])
+def test_measures_in_the_head_are_read_as_a_whole(head: str, in_pieces: None) -> None:
+    text = head + HEAD + MEASURE.format(n=1)
+    with pytest.raises(NotInPieces):
+        list(parse_pieces(text[start:end] for start, end in cuts(text)))
+    try:
+        expected = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        with pytest.raises(tomllib.TOMLDecodeError):
+            parse_toml(text)
+        return
+    assert same(parse_toml(text), expected)
+
+
+@pytest.mark.parametrize("kind", [str, bytes])
+def test_cuts_are_at_measure_tables_and_keep_every_character(kind: type) -> None:
+    text = HEAD + "".join(MEASURE.format(n=n) for n in range(10))
+    document = text if kind is str else text.encode()
+    size = len(MEASURE) * 3
+    bounds = list(cuts(document, size))
+    assert bounds[0] == (0, len(HEAD)) and bounds[-1][1] == len(document)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(bounds))
+    assert all(end - start >= size for start, end in bounds[1:-1])
+    assert len(bounds) > 2
+    mark = "[[measures]]" if kind is str else b"[[measures]]"
+    assert all(document[start:].startswith(mark) for start, _ in bounds[1:])

@@ -78,7 +78,9 @@ def make_filter(
     )
 
 
-def unknown_ids(kind: str, wanted: Iterable[str], known: Sequence[str]) -> list[str]:
+def unknown_ids(
+    kind: str, wanted: Iterable[str], known: Sequence[str], where: str = "in the plan"
+) -> list[str]:
     """One message per id in `wanted` that is not in `known`: a typo, most likely."""
     problems = []
     for value in wanted:
@@ -86,7 +88,7 @@ def unknown_ids(kind: str, wanted: Iterable[str], known: Sequence[str]) -> list[
             continue
         same = [k for k in known if k.casefold() == value.casefold()]
         hint = f' (did you mean "{same[0]}"?)' if same else did_you_mean(value, known)
-        problems.append(f'no {kind} "{value}" in the plan{hint}')
+        problems.append(f'no {kind} "{value}" {where}{hint}')
     return problems
 
 

@@ -8,20 +8,24 @@ finding keeps the name of its file.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, TypeVar
 
 from massnahmen.diagnostics import Diagnostic
 
 T = TypeVar("T")
-# Below this much plan text in all, starting worker processes costs more than it saves: one
-# worker needs ~0.1 s to start, and 1 MB of plan (~1,500 measures) takes ~0.15 s to check.
-PARALLEL_BYTES = 2 * 1024 * 1024
+# Below this much plan text in all, starting worker processes costs more than it saves.
+# Measured with benchmarks/portfolio.py on 2 cores (serial time / parallel time, best of 7):
+# 1.3 MB 0.97-1.03, 2.0 MB 1.12, 2.7 MB 1.19, 6.6 MB 1.34, 13 MB 1.37-1.55.
+PARALLEL_BYTES = 3 * 1024 * 1024 // 2
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,22 @@ def default_jobs(paths: Sequence[Path]) -> int:
 def _map_in_processes(
     function: Callable[[Path], T], paths: Sequence[Path], workers: int
 ) -> Iterator[T]:
+    # What every worker needs is imported once, here: forked workers start with it (each would
+    # otherwise spend 0.1 s of CPU importing pydantic and the model before its first plan).
+    import massnahmen.checks
+    import massnahmen.loader  # noqa: F401
+
     chunk = max(1, len(paths) // (workers * 4))  # small chunks: plans differ in size
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         yield from pool.map(function, paths, chunksize=chunk)
+
+
+def _context() -> BaseContext | None:
+    """fork where it is safe (Linux; no threads run here), so that workers inherit what is
+    imported instead of importing it again; the platform's default elsewhere."""
+    if sys.platform == "linux":
+        return multiprocessing.get_context("fork")
+    return None
 
 
 @dataclass(frozen=True)

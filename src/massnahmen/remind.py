@@ -101,6 +101,22 @@ def file_names(owners: Iterable[Owner], suffix: str) -> dict[str, str]:
     return names
 
 
+def plan_folders(plans: Iterable[str]) -> dict[str, str]:
+    """A folder name per plan path for the reminders of several plans: the file's name without
+    `.toml`, through `safe_file_name`, unique even where case is ignored (`plan`, `plan-2`)."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for plan in plans:
+        stem, n = safe_file_name(Path(plan).stem), 1
+        name = stem
+        while name.casefold() in taken:
+            n += 1
+            name = f"{stem}-{n}"
+        taken.add(name.casefold())
+        names[plan] = name
+    return names
+
+
 def write_digests(folder: Path, files: dict[str, str], stale: Iterable[str]) -> list[Path]:
     """Writes each `name: text` atomically into `folder` (created if needed) and removes the
     files named in `stale`. Returns the paths written. Raises OSError."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -90,19 +91,60 @@ def _may_be_plan(name: str) -> bool:
 LANG_HELP = "Language of the report: de (default) or en."
 
 
-def load_valid(path: Path, as_of: dt.date) -> tuple[Loaded, Plan]:
+def load_valid(path: Path, as_of: dt.date) -> Plan:
     """Loads a plan for a report: exit 2 if unreadable, exit 1 with the errors if invalid."""
-    from massnahmen.checks import check_plan
-    from massnahmen.loader import PlanFileError, load_plan
+    found = load_reportable(path, as_of)
+    if isinstance(found, Failed):
+        raise typer.Exit(found.code)
+    return found
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A plan that cannot be reported on: unreadable (exit 2) or invalid (exit 1)."""
+
+    plan: str
+    message: str
+    code: int
+
+    def to_json(self) -> dict[str, object]:
+        """As `check` reports a plan it cannot read."""
+        return {"plan": self.plan, "failure": self.message}
+
+
+def load_reportable(path: Path, as_of: dt.date) -> Plan | Failed:
+    """A valid plan for a report, or why not: the errors of an invalid plan, or why the file
+    cannot be read, go to stderr (the same lines for one plan and for several).
+
+    A valid plan is read with `load_model`, which never holds the file's whole text or data;
+    only a plan with errors is read again with `load_plan`, for the positions of its errors.
+    """
+    from massnahmen.loader import Loaded, PlanFileError, load_model, load_plan
 
     try:
+        plan = load_model(path)
+        if plan is not None and not _errors(Loaded(str(path), "", None, plan), as_of):
+            return plan
         loaded = load_plan(path)
     except PlanFileError as exc:
-        fail(str(exc))
-    errors = [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
+        print_error(f"massnahmen: {exc}")
+        return Failed(str(path), str(exc), EXIT_FAILURE)
+    errors = _errors(loaded, as_of)
     if errors or loaded.plan is None:
         for diagnostic in errors:
             print_error(diagnostic.format())
         print_error(f"{path}: invalid plan, fix the errors above first")
-        raise typer.Exit(EXIT_FINDINGS)
-    return loaded, loaded.plan
+        count = len(errors)
+        return Failed(str(path), f"invalid plan: {count} error{'s' * (count != 1)}", EXIT_FINDINGS)
+    return loaded.plan
+
+
+def _errors(loaded: Loaded, as_of: dt.date) -> list[Diagnostic]:
+    from massnahmen.checks import check_plan
+
+    return [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
+
+
+def worst_code(results: Sequence[object]) -> int:
+    """The exit code of several plans: the worst of those that failed, else 0."""
+    return max((r.code for r in results if isinstance(r, Failed)), default=EXIT_OK)

@@ -60,7 +60,7 @@ def export(
     if portfolio:
         raise typer.Exit(_export_portfolio(expand_plans(plans), output, day, lang))
     plan = plans[0]
-    parsed = load_valid(plan, day)[1]  # the file's text and raw data can go
+    parsed = load_valid(plan, day)
     from massnahmen.render.progress import progress_bar
     from massnahmen.render.workbook import work_units, workbook_bytes
     from massnahmen.report import build_report

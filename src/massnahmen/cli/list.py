@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 import typer
 
-from massnahmen.cli.common import AS_OF_HELP, LANG_HELP, load_valid, parse_date
+from massnahmen.cli.common import (
+    AS_OF_HELP,
+    LANG_HELP,
+    PLANS_HELP,
+    Failed,
+    expand_plans,
+    is_portfolio,
+    load_reportable,
+    load_valid,
+    parse_date,
+    worst_code,
+)
 from massnahmen.labels import Lang
-from massnahmen.render.listing import REPORTERS, ListResult
+from massnahmen.render.listing import PORTFOLIO_REPORTERS, REPORTERS, ListResult, ListResults
+
+if TYPE_CHECKING:
+    from massnahmen.model import Plan
 
 Format = Literal["table", "json", "csv"]
-assert set(get_args(Format)) == set(REPORTERS), "--format choices follow the registry"
+assert set(get_args(Format)) == set(REPORTERS) == set(PORTFOLIO_REPORTERS), "choices follow them"
 SortChoice = Literal["id", "deadline", "owner"]
 
 
@@ -35,7 +49,7 @@ class LightChoice(StrEnum):
 
 
 def list_measures(
-    plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
+    plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
     status: list[StatusChoice] = typer.Option(
         [], "--status", help="Only this status; `open` and `closed` stand for their statuses."
     ),
@@ -58,24 +72,53 @@ def list_measures(
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
     lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
 ) -> None:
-    """List measures. Different options narrow the list; a repeated option widens it."""
-    from massnahmen.listing import make_filter, select_measures, unknown_ids
+    """List measures. Different options narrow the list; a repeated option widens it.
+
+    Several plans (files, or folders of them) are each listed on their own, every row with its
+    plan; the exit code is the worst of them.
+    """
+    from massnahmen.listing import make_filter, select_measures
     from massnahmen.state import PlanState
 
     day = parse_date(as_of)
-    _, valid = load_valid(plan, day)
-    for option, problems in (
-        ("--owner", unknown_ids("owner", owner, [o.id for o in valid.owners])),
-        ("--field", unknown_ids("field", field, [f.id for f in valid.fields])),
-    ):
-        if problems:
-            raise typer.BadParameter("; ".join(problems), param_hint=option)
     keep = make_filter(
         [s.value for s in status], owner, field, tag, [c.value for c in light], overdue, due_within
     )
-    state = PlanState(valid, day)
-    measures = select_measures(valid, state, keep, sort)
-    REPORTERS[format](ListResult(str(plan), state, measures, lang))
+    if not is_portfolio(plans):
+        valid = load_valid(plans[0], day)
+        _known_ids(owner, field, [valid])
+        state = PlanState(valid, day)
+        measures = select_measures(valid, state, keep, sort)
+        REPORTERS[format](ListResult(str(plans[0]), state, measures, lang))
+        return
+    found = [(path, load_reportable(path, day)) for path in expand_plans(plans)]
+    _known_ids(owner, field, [plan for _, plan in found if not isinstance(plan, Failed)])
+    results: list[ListResult | Failed] = []
+    for path, plan in found:
+        if isinstance(plan, Failed):
+            results.append(plan)
+            continue
+        state = PlanState(plan, day)
+        results.append(ListResult(str(path), state, select_measures(plan, state, keep, sort), lang))
+    PORTFOLIO_REPORTERS[format](ListResults(day, results, lang))
+    raise typer.Exit(worst_code(results))
+
+
+def _known_ids(owner: list[str], field: list[str], plans: list[Plan]) -> None:
+    """Exit 2 for an --owner or --field that none of the plans has (a typo, most likely)."""
+    from massnahmen.listing import unknown_ids
+
+    if not plans:
+        return  # nothing to list: the plans' own problems are the report
+    where = "in the plan" if len(plans) == 1 else "in any of the plans"
+    owners = list(dict.fromkeys(o.id for plan in plans for o in plan.owners))
+    fields = list(dict.fromkeys(f.id for plan in plans for f in plan.fields))
+    for option, problems in (
+        ("--owner", unknown_ids("owner", owner, owners, where)),
+        ("--field", unknown_ids("field", field, fields, where)),
+    ):
+        if problems:
+            raise typer.BadParameter("; ".join(problems), param_hint=option)
 
 
 def register(app: typer.Typer) -> None:

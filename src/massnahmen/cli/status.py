@@ -60,7 +60,7 @@ def status(
 def _status(
     plan: Path, day: dt.date, lang: Lang, from_day: dt.date | None, meeting: str | None
 ) -> None:
-    parsed = load_valid(plan, day)[1]  # the file's text and raw data can go
+    parsed = load_valid(plan, day)
     from massnahmen.render.status import print_status
     from massnahmen.report import build_report
 

@@ -8,7 +8,7 @@ import io
 import json
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from massnahmen.render.console import wants_colour
 from massnahmen.sanitize import inert_text
 
 if TYPE_CHECKING:
+    from massnahmen.cli.common import Failed
     from massnahmen.model import Measure
     from massnahmen.state import PlanState
 
@@ -39,13 +40,15 @@ class ListResult:
     def as_of(self) -> dt.date:
         return self.state.as_of
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, *, plan_in_records: bool = False) -> dict[str, object]:
+        """The single plan's object; each record names its plan too when `plan_in_records`."""
+        head = {"plan": self.plan} if plan_in_records else {}
         return {
             "plan": self.plan,
             "as_of": self.as_of.isoformat(),
             "count": len(self.measures),
             "total": len(self.state.plan.measures),
-            "measures": [measure_record(m, self.state) for m in self.measures],
+            "measures": [{**head, **measure_record(m, self.state)} for m in self.measures],
         }
 
     def caption(self) -> str:
@@ -54,6 +57,31 @@ class ListResult:
             total=len(self.state.plan.measures),
             date=format_date(self.as_of, self.lang),
         )
+
+
+@dataclass(frozen=True)
+class ListResults:
+    """What `list` chose from each of several plans (or why a plan has nothing to list)."""
+
+    as_of: dt.date
+    plans: Sequence[ListResult | Failed]
+    lang: Lang = "de"
+
+    @property
+    def listed(self) -> list[ListResult]:
+        return [p for p in self.plans if isinstance(p, ListResult)]
+
+    def to_json(self) -> dict[str, object]:
+        """As `check` reports several plans: totals, then each plan's object in a list."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "count": sum(len(p.measures) for p in self.listed),
+            "total": sum(len(p.state.plan.measures) for p in self.listed),
+            "plans": [
+                p.to_json(plan_in_records=True) if isinstance(p, ListResult) else p.to_json()
+                for p in self.plans
+            ],
+        }
 
 
 def _days_left(result: ListResult, measure: Measure) -> int | None:
@@ -67,6 +95,11 @@ def _deadline(measure: Measure, lang: Lang, adopted: bool = False) -> str:
 
 def report_table(result: ListResult) -> None:
     """A table that fits 100 columns; colour only on a terminal."""
+    sys.stdout.write(render_table(result))
+
+
+def render_table(result: ListResult, heading: str | None = None) -> str:
+    """The table as text, with a `heading` line above it if given."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -114,12 +147,21 @@ def report_table(result: ListResult) -> None:
         color_system="auto" if colour else None,
         force_terminal=colour,
     )
+    if heading is not None:
+        console.print(Text(printable(heading), style="bold"))
     console.print(table)
     lines = buffer.getvalue().splitlines()
-    sys.stdout.write("".join(line.rstrip(" ") + "\n" for line in lines))
+    return "".join(line.rstrip(" ") + "\n" for line in lines)
 
 
-def report_json(result: ListResult) -> None:
+def report_tables(results: ListResults) -> None:
+    """Each plan's table under its path, one after the other (an unreadable or invalid plan
+    was named on stderr)."""
+    tables = [render_table(result, result.plan) for result in results.listed]
+    sys.stdout.write("\n".join(tables))
+
+
+def report_json(result: ListResult | ListResults) -> None:
     """One JSON object on stdout: plain keys, ISO dates."""
     sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
 
@@ -154,17 +196,23 @@ def _cell(value: str | int | None) -> str | int:
     return inert_text(value) if isinstance(value, str) else value
 
 
-def render_csv(result: ListResult) -> str:
-    """CSV as Excel opens it by double-click: `;` for German Excel, `,` otherwise; with a BOM."""
+def render_csv(result: ListResult | ListResults) -> str:
+    """CSV as Excel opens it by double-click: `;` for German Excel, `,` otherwise; with a BOM.
+    Several plans make one table, each row with its plan's path in a first column."""
+    several = isinstance(result, ListResults)
+    plans = result.listed if isinstance(result, ListResults) else [result]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if result.lang == "de" else ",")
-    writer.writerow([label(key, result.lang) for key, _ in _CSV_COLUMNS])
-    for measure in result.measures:
-        writer.writerow([_cell(cell(result, measure)) for _, cell in _CSV_COLUMNS])
+    head = [label("plan", result.lang)] if several else []
+    writer.writerow([*head, *(label(key, result.lang) for key, _ in _CSV_COLUMNS)])
+    for plan in plans:
+        first = [_cell(plan.plan)] if several else []
+        for measure in plan.measures:
+            writer.writerow([*first, *(_cell(cell(plan, measure)) for _, cell in _CSV_COLUMNS)])
     return "\ufeff" + buffer.getvalue()
 
 
-def report_csv(result: ListResult) -> None:
+def report_csv(result: ListResult | ListResults) -> None:
     """The CSV as UTF-8 bytes, whatever the console's encoding (Windows consoles included)."""
     data = render_csv(result).encode("utf-8")
     sys.stdout.flush()
@@ -174,6 +222,11 @@ def report_csv(result: ListResult) -> None:
 
 REPORTERS: dict[str, Callable[[ListResult], None]] = {
     "table": report_table,
+    "json": report_json,
+    "csv": report_csv,
+}
+PORTFOLIO_REPORTERS: dict[str, Callable[[ListResults], None]] = {
+    "table": report_tables,
     "json": report_json,
     "csv": report_csv,
 }

@@ -7,7 +7,7 @@ import json
 import re
 import shlex
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +16,7 @@ from massnahmen.records import measure_record
 from massnahmen.sanitize import printable_lines
 
 if TYPE_CHECKING:
+    from massnahmen.cli.common import Failed
     from massnahmen.model import Measure
     from massnahmen.remind import Digest, Reminder
     from massnahmen.state import PlanState
@@ -161,6 +162,15 @@ def render_all_text(result: Reminders) -> str:
     return SEPARATOR.join(render_text(result, d) for d in result.digests)
 
 
+def render_several_text(as_of: dt.date, results: Sequence[Reminders | Failed]) -> str:
+    """Every letter of every plan, one after the other (each names its plan)."""
+    return SEPARATOR.join(render_text(r, d) for r in _reminded(results) for d in r.digests)
+
+
+def _reminded(results: Sequence[Reminders | Failed]) -> list[Reminders]:
+    return [r for r in results if isinstance(r, Reminders)]
+
+
 # --- Markdown -----------------------------------------------------------------------------
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -200,6 +210,10 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
 
 def render_all_markdown(result: Reminders) -> str:
     return "\n---\n\n".join(render_markdown(result, d) for d in result.digests)
+
+
+def render_several_markdown(as_of: dt.date, results: Sequence[Reminders | Failed]) -> str:
+    return "\n---\n\n".join(render_markdown(r, d) for r in _reminded(results) for d in r.digests)
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -246,17 +260,32 @@ def render_all_json(result: Reminders) -> str:
     return _dump({**_head(result), "digests": [digest_json(result, d) for d in result.digests]})
 
 
+def render_several_json(as_of: dt.date, results: Sequence[Reminders | Failed]) -> str:
+    """As `check` reports several plans: each plan's object in a list under `plans`, each digest
+    naming its plan (a plan that could not be read or is invalid: its `failure`)."""
+
+    def plan_json(result: Reminders) -> dict[str, Any]:
+        digests = [{"plan": result.plan, **digest_json(result, d)} for d in result.digests]
+        return {**_head(result), "digests": digests}
+
+    plans = [plan_json(r) if isinstance(r, Reminders) else r.to_json() for r in results]
+    return _dump({"as_of": as_of.isoformat(), "plans": plans})
+
+
 @dataclass(frozen=True)
 class ReminderFormat:
-    """How one format renders a single owner's file and everything for stdout."""
+    """How one format renders a single owner's file, a plan's digests and several plans'."""
 
     suffix: str
     one: Callable[[Reminders, Digest], str]
     all: Callable[[Reminders], str]
+    several: Callable[[dt.date, Sequence[Reminders | Failed]], str]
 
 
 FORMATS: dict[str, ReminderFormat] = {
-    "text": ReminderFormat(".txt", render_text, render_all_text),
-    "markdown": ReminderFormat(".md", render_markdown, render_all_markdown),
-    "json": ReminderFormat(".json", render_json, render_all_json),
+    "text": ReminderFormat(".txt", render_text, render_all_text, render_several_text),
+    "markdown": ReminderFormat(
+        ".md", render_markdown, render_all_markdown, render_several_markdown
+    ),
+    "json": ReminderFormat(".json", render_json, render_all_json, render_several_json),
 }

@@ -28,9 +28,12 @@ from massnahmen.render.workbook.lists import (
 )
 from massnahmen.render.workbook.measures import write_measures
 from massnahmen.render.workbook.package import save_steady
+from massnahmen.render.workbook.stream import new_sheet
 from massnahmen.render.workbook.summary import write_summary
 
 if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
     from massnahmen.report import Report
 
 Tick = Callable[[int], None]
@@ -41,22 +44,33 @@ def work_units(report: Report) -> int:
     return 2 * len(report.plan.measures)
 
 
-def build_workbook(report: Report, lang: Lang, tick: Tick | None = None) -> Workbook:
-    """Every sheet of the workbook, in the order a reader goes through them."""
+def build_workbook(
+    report: Report, lang: Lang, tick: Tick | None = None, *, streamed: bool = True
+) -> Workbook:
+    """Every sheet of the workbook, in the order a reader goes through them.
+
+    The list sheets are `streamed`: their rows are written while the workbook is saved (with
+    `save_steady`), so that they never all exist as cells at once. The file is the same either
+    way; only the memory differs.
+    """
     tick = tick or _ignore
     workbook = Workbook()
+
+    def create_sheet(title: str) -> Worksheet:
+        return new_sheet(workbook, title) if streamed else workbook.create_sheet(title)
+
     _use_default_font(workbook)
     summary = workbook.active
     assert summary is not None
     summary.title = label("summary", lang)
     write_summary(summary, Styles(workbook, lang, boxed=True), report)
     styles = Styles(workbook, lang)
-    write_measures(workbook.create_sheet(label("measures", lang)), styles, report, tick)
-    write_actions(workbook.create_sheet(label("action_needed", lang)), styles, report)
+    write_measures(create_sheet(label("measures", lang)), styles, report, tick)
+    write_actions(create_sheet(label("action_needed", lang)), styles, report)
     if report.changes is not None:
-        write_changes(workbook.create_sheet(label("changes", lang)), styles, report.changes)
-    write_owners(workbook.create_sheet(label("owners", lang)), styles, report)
-    write_reserved(workbook.create_sheet(label("budget_reserved", lang)), styles, report)
+        write_changes(create_sheet(label("changes", lang)), styles, report.changes)
+    write_owners(create_sheet(label("owners", lang)), styles, report)
+    write_reserved(create_sheet(label("budget_reserved", lang)), styles, report)
     for sheet in workbook.worksheets:
         setup_page(sheet, report, lang)
         sheet.print_options.gridLines = sheet is not summary
@@ -71,10 +85,12 @@ def build_workbook(report: Report, lang: Lang, tick: Tick | None = None) -> Work
     return workbook
 
 
-def workbook_bytes(report: Report, lang: Lang, tick: Tick | None = None) -> bytes:
+def workbook_bytes(
+    report: Report, lang: Lang, tick: Tick | None = None, *, streamed: bool = True
+) -> bytes:
     """The workbook as the bytes of an .xlsx file; the same input always gives the same bytes."""
     with _collector_paused():
-        return _workbook_bytes(report, lang, tick or _ignore)
+        return _workbook_bytes(report, lang, tick or _ignore, streamed)
 
 
 @contextmanager
@@ -91,8 +107,8 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _workbook_bytes(report: Report, lang: Lang, tick: Tick) -> bytes:
-    workbook = build_workbook(report, lang, tick)
+def _workbook_bytes(report: Report, lang: Lang, tick: Tick, streamed: bool) -> bytes:
+    workbook = build_workbook(report, lang, tick, streamed=streamed)
     rows = [sheet.max_row for sheet in workbook.worksheets]
     measures, total = len(report.plan.measures), max(sum(rows), 1)
     # openpyxl saves the sheets in order; each advances the bar by its share of the rows

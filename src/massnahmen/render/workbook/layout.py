@@ -4,21 +4,23 @@ the footer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.dimensions import RowDimension
+from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.workbook.cells import LOOKS, SIZE, Styles, Value, clean_text, put
 from massnahmen.render.workbook.fit import LINE_HEIGHT, count_lines, row_height
+from massnahmen.render.workbook.stream import defer
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -74,22 +76,46 @@ def heading(text: str, width: float) -> str:
     return " ".join(words).replace(" \n", "\n")
 
 
+Row = Sequence[Value | tuple[Value, str | None]]
+
+
 def write_rows(
     sheet: Worksheet,
     styles: Styles,
     columns: Sequence[Column],
-    rows: Iterable[Sequence[Value | tuple[Value, str | None]]],
+    rows: Sequence[Row],
     first: int = 2,
     *,
     bold: bool = False,
     outline: int = 0,
 ) -> int:
-    """Writes rows under the heading; a value may come with its own number format. Rows with
-    wrapped text get the height it needs; `outline` groups the rows at that level. Returns the
-    number of the last row written."""
+    """Writes rows under the heading (see `row_writer`), on a streamed sheet when it is saved.
+    Returns the number of the last row."""
+    last = first + len(rows) - 1
+    put_row = row_writer(sheet, styles, columns, bold=bold, outline=outline)
+
+    def produce() -> Iterator[int]:
+        for row, values in enumerate(rows, first):
+            put_row(row, values)
+            yield row
+
+    defer(sheet, first, last, len(columns), produce)
+    return last
+
+
+def row_writer(
+    sheet: Worksheet,
+    styles: Styles,
+    columns: Sequence[Column],
+    *,
+    bold: bool = False,
+    outline: int = 0,
+) -> Callable[[int, Row], None]:
+    """Writes one row of values, each with its own number format where it comes as a pair. A row
+    with wrapped text gets the height it needs; `outline` groups the rows at that level."""
     wrapped = [LOOKS[column.kind].wrap for column in columns]
-    row = first - 1
-    for row, values in enumerate(rows, first):
+
+    def put_row(row: int, values: Row) -> None:
         lines = 1
         for n, (column, value) in enumerate(zip(columns, values, strict=True), 1):
             if isinstance(value, tuple):
@@ -101,15 +127,22 @@ def write_rows(
         if lines > 1 or outline:
             height = row_height(lines) if lines > 1 else None
             sheet.row_dimensions[row] = RowDimension(sheet, row, ht=height, outlineLevel=outline)
-    return row
+
+    return put_row
 
 
 def add_table(sheet: Worksheet, name: str, width: int, last_row: int, head_row: int = 1) -> str:
     """Makes the rows an Excel table with filters (at least one data row, as Excel requires) and
-    freezes the heading. Returns the table's range."""
+    freezes the heading. Returns the table's range.
+
+    The columns are named here from the heading cells, as openpyxl would when saving; openpyxl
+    would find them by making a cell object for every position of the table (and on a streamed
+    sheet find none)."""
     last_row = max(last_row, head_row + 1)
     ref = f"A{head_row}:{get_column_letter(width)}{last_row}"
-    table = Table(displayName=name, ref=ref)
+    heads = cast(Any, sheet)._cells
+    columns = [TableColumn(id=n, name=str(heads[(head_row, n)].value)) for n in range(1, width + 1)]
+    table = Table(displayName=name, ref=ref, tableColumns=columns, autoFilter=AutoFilter(ref=ref))
     table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
     sheet.add_table(table)
     sheet.freeze_panes = f"B{head_row + 1}"

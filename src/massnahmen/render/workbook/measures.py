@@ -6,7 +6,7 @@ the band rows are part of the Excel table, which keeps the grouping when the she
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from openpyxl.formatting.rule import DataBarRule
@@ -19,9 +19,10 @@ from massnahmen.render.workbook.layout import (
     Column,
     add_light_fills,
     add_table,
+    row_writer,
     write_head,
-    write_rows,
 )
+from massnahmen.render.workbook.stream import defer
 from massnahmen.report import progress_of
 
 if TYPE_CHECKING:
@@ -58,23 +59,33 @@ TABLE_NAMES = {"de": "Massnahmen", "en": "Measures"}
 def write_measures(
     sheet: Worksheet, styles: Styles, report: Report, tick: Callable[[int], None]
 ) -> None:
+    """The heading, then for each field of action its band row and its measures' rows (written
+    when the file is saved, on a streamed sheet)."""
     lang = styles.lang
     write_head(sheet, styles, COLUMNS)
     sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=False)
-    row = 1
-    for summary in report.fields:
-        row += 1
-        band = [summary.field.id, summary.field.id, summary.field.name]
-        for n in range(1, len(COLUMNS) + 1):
-            put(sheet, styles, row, n, band[n - 1] if n <= len(band) else None, "band")
-        if not summary.measures:
-            continue
-        first = row + 1
-        rows = (measure_row(m, report, lang) for m in summary.measures)
-        row = write_rows(sheet, styles, COLUMNS, rows, first, outline=1)
-        tick(len(summary.measures))
-    add_table(sheet, TABLE_NAMES[lang], len(COLUMNS), row)
-    _add_formats(sheet, lang, max(row, 2))
+    put_row = row_writer(sheet, styles, COLUMNS, outline=1)
+
+    def produce() -> Iterator[int]:
+        row = 1
+        for summary in report.fields:
+            row += 1
+            band = [summary.field.id, summary.field.id, summary.field.name]
+            for n in range(1, len(COLUMNS) + 1):
+                put(sheet, styles, row, n, band[n - 1] if n <= len(band) else None, "band")
+            yield row
+            if not summary.measures:
+                continue
+            for measure in summary.measures:
+                row += 1
+                put_row(row, measure_row(measure, report, lang))
+                yield row
+            tick(len(summary.measures))
+
+    last = 1 + sum(1 + len(summary.measures) for summary in report.fields)
+    defer(sheet, 2, last, len(COLUMNS), produce)
+    add_table(sheet, TABLE_NAMES[lang], len(COLUMNS), last)
+    _add_formats(sheet, lang, max(last, 2))
 
 
 def measure_row(

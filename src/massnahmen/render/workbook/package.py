@@ -14,7 +14,7 @@ from io import BytesIO
 from typing import IO, TYPE_CHECKING
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
-from openpyxl.writer.excel import ExcelWriter
+from massnahmen.render.workbook.stream import save_workbook
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -56,5 +56,5 @@ def save_steady(workbook: Workbook, stamp: dt.datetime, on_sheet: Callable[[str]
     workbook.properties.modified = stamp
     buffer = BytesIO()
     archive = SteadyZip(buffer, on_sheet)
-    ExcelWriter(workbook, archive).save()
+    save_workbook(workbook, archive)
     return buffer.getvalue()
