@@ -90,22 +90,17 @@ def run_command(command: str, plan: Path, tmp_path: Path, day: str) -> None:
         assert errors <= known, (errors - known, before)
 
 
+# Plans as documents: hostile values in a valid plan, and the example broken (a batch of each).
+PLAN_SOURCES = {"hostile but valid": (hostile_plans, 25), "broken": (plan_mutations, 15)}
+
+
+@pytest.mark.parametrize("source", PLAN_SOURCES)
 @pytest.mark.parametrize("command", COMMANDS)
-def test_commands_on_hostile_but_valid_plans(command: str, tmp_path: Path) -> None:
-    @given(hostile_plans(), styles, AS_OF)
-    @fuzz_settings(25)
-    def batch(document: dict[str, Any], style: int, day: str) -> None:
-        plan = tmp_path / "plan.toml"
-        plan.write_text(Styler(style).document(document), encoding="utf-8")
-        run_command(command, plan, tmp_path, day)
+def test_commands_on_generated_plans(command: str, source: str, tmp_path: Path) -> None:
+    documents, examples = PLAN_SOURCES[source]
 
-    keep_fuzzing(batch)
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_commands_on_broken_plans(command: str, tmp_path: Path) -> None:
-    @given(plan_mutations(), styles, AS_OF)
-    @fuzz_settings(15)
+    @given(documents(), styles, AS_OF)
+    @fuzz_settings(examples)
     def batch(document: dict[str, Any], style: int, day: str) -> None:
         plan = tmp_path / "plan.toml"
         plan.write_text(Styler(style).document(document), encoding="utf-8")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from typing import Any
 
 import tomli_w
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 
 from massnahmen.checks import check_plan
 from massnahmen.loader import PlanFileError, load_plan, parse_plan
-from tests.conftest import EXAMPLE
+from tests.fuzzing import PATHS, SEED, mutated
 from tests.strategies import dates, plans, texts
 
 
@@ -47,7 +46,6 @@ def test_random_bytes_give_diagnostics_or_a_file_error(tmp_path_factory: Any, ra
     assert loaded.plan is not None or findings
 
 
-SEED = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
 LEAVES = st.one_of(
     st.none(),
     st.integers(-(2**70), 2**70),
@@ -60,44 +58,13 @@ LEAVES = st.one_of(
 )
 
 
-def _mutate(data: Any, path: list[Any], value: Any, delete: bool) -> Any:
-    if not path:
-        return value
-    head, *rest = path
-    copy = dict(data) if isinstance(data, dict) else list(data)
-    if delete and not rest:
-        del copy[head]
-    else:
-        copy[head] = _mutate(copy[head], rest, value, delete)
-    return copy
-
-
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    items = (
-        data.items()
-        if isinstance(data, dict)
-        else enumerate(data)
-        if isinstance(data, list)
-        else []
-    )
-    found = []
-    for key, value in items:
-        found.append((*prefix, key))
-        found.extend(_paths(value, (*prefix, key)))
-    return found
-
-
-PATHS = _paths(SEED)
-
-
 @given(st.sampled_from(PATHS), LEAVES, st.booleans())
 @settings(max_examples=300, deadline=None)
 def test_mutations_of_a_valid_plan_give_located_diagnostics(
     path: tuple[Any, ...], value: Any, delete: bool
 ) -> None:
-    mutated = _mutate(SEED, list(path), value, delete)
     try:
-        text = tomli_w.dumps(mutated)
+        text = tomli_w.dumps(mutated(SEED, path, value, delete))
     except (TypeError, ValueError, OverflowError):  # tomli-w cannot write None or huge ints
         return
     loaded = parse_plan(text, "plan.toml")
