@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from benchmarks.generate import generate_plan
 
 from tests.conftest import DATA, run
 
@@ -110,8 +116,40 @@ def test_plan_without_earlier_meetings_has_no_changes(tmp_path: Path) -> None:
     assert result.code == 0 and "changes since" not in result.stderr
 
 
-def test_no_progress_bar_when_not_on_a_terminal() -> None:
-    from massnahmen.render.progress import progress_bar
+def _export_large_plan(tmp_path: Path, *, terminal: bool) -> bytes:
+    """stderr of `export` of 4,500 measures in a child, on a pseudo-terminal or a pipe."""
+    plan = generate_plan(tmp_path / "gross.toml", 4_500)
+    command = [sys.executable, "-m", "massnahmen", "export", str(plan), "--as-of", "2025-03-18"]
+    command += ["-o", str(tmp_path / "gross.xlsx")]
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    if not terminal:
+        done = subprocess.run(command, capture_output=True, env=env, timeout=300, check=True)
+        return done.stderr
+    import pty  # not on Windows
 
-    with progress_bar("x", 10**6) as tick:
-        tick(5)  # a no-op: stderr is captured by pytest, not a terminal
+    main, child = pty.openpty()
+    with subprocess.Popen(command, stdout=child, stderr=child, env=env) as process:
+        os.close(child)
+        seen = b""
+        with contextlib.suppress(OSError):  # EIO once the child has closed its end
+            while chunk := os.read(main, 65536):
+                seen += chunk
+        assert process.wait(timeout=300) == 0
+    os.close(main)
+    return seen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
+def test_a_large_export_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    seen = _export_large_plan(tmp_path, terminal=True).decode()
+    assert "Arbeitsmappe wird geschrieben" in seen
+    shown = [int(p) for p in re.findall(r"(\d+)%", seen)]
+    assert shown[-1] == 100 and len(set(shown)) > 3  # it moved on the way to the end
+    assert "gross.xlsx: 4500 measures as of 2025-03-18" in seen
+
+
+def test_a_large_export_in_a_job_says_one_line(tmp_path: Path) -> None:
+    err = _export_large_plan(tmp_path, terminal=False).decode()
+    assert err.endswith("gross.xlsx: 4500 measures as of 2025-03-18, changes since 2024-11-19\n")
+    assert err.count("\n") == 1 and "%" not in err
