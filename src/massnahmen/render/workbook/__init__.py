@@ -8,15 +8,14 @@ openpyxl is imported only here, so that other commands start without it.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils.indexed_list import IndexedList
 
+from massnahmen.bulk import paused_gc
 from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.workbook.cells import FONT, SIZE, Styles, clean_text
 from massnahmen.render.workbook.layout import setup_page
@@ -89,22 +88,10 @@ def workbook_bytes(
     report: Report, lang: Lang, tick: Tick | None = None, *, streamed: bool = True
 ) -> bytes:
     """The workbook as the bytes of an .xlsx file; the same input always gives the same bytes."""
-    with _collector_paused():
+    # openpyxl makes a million small objects that all live until the file is written; the cyclic
+    # collector would walk them again and again (a quarter of the time at 10,000 measures).
+    with paused_gc():
         return _workbook_bytes(report, lang, tick or _ignore, streamed)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """openpyxl makes a million small objects that all live until the file is written; the cyclic
-    garbage collector would walk them again and again (a quarter of the time at 10,000 measures).
-    They are freed when the workbook is dropped, and the collector runs again afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _workbook_bytes(report: Report, lang: Lang, tick: Tick, streamed: bool) -> bytes:
