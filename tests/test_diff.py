@@ -148,10 +148,10 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
     assert result.code == 2 and result.stderr.count("\n") == 1 and "no such file" in result.stderr
 
 
-def test_rev_and_two_plans_is_a_usage_error(tmp_path: Path) -> None:
-    old, new = versions(tmp_path, BASE)
-    assert run("diff", old, new, "--rev", "HEAD").code == 2
-    assert run("diff", new).code == 2
+def test_one_plan_without_rev_is_a_usage_error(tmp_path: Path) -> None:
+    _, new = versions(tmp_path, BASE)
+    result = run("diff", new)
+    assert result.code == 2 and "give OLD and NEW, or NEW and --rev REV" in result.stderr
 
 
 # --- git ------------------------------------------------------------------------------------

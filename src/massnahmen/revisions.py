@@ -76,6 +76,24 @@ def git_show(revision: Revision, folder: Path) -> bytes:
     return done.stdout
 
 
+def revision_exists(rev: str, folder: Path) -> bool:
+    """Whether git in `folder` knows `rev` as a commit (so that a file it cannot show at `rev`
+    was not there yet, rather than the revision being wrong)."""
+    if rev.startswith("-"):
+        return False
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
+            cwd=folder,
+            capture_output=True,
+            timeout=GIT_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
 def _decode(raw: bytes, name: str) -> str:
     try:
         text = raw.decode("utf-8")

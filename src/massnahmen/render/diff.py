@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from massnahmen.records import deadline_value, measure_summary, update_record
 from massnahmen.sanitize import printable_lines
 
 if TYPE_CHECKING:
+    from massnahmen.cli.common import Failed
     from massnahmen.deadline import Deadline
     from massnahmen.diff import MeasureChange, PlanDiff
     from massnahmen.model import Update
@@ -139,3 +140,53 @@ def report_json(result: DiffResult) -> None:
 
 
 REPORTERS: dict[str, Callable[[DiffResult], None]] = {"text": report_text, "json": report_json}
+
+
+@dataclass(frozen=True)
+class Unpaired:
+    """A plan that only one side has: new since the revision, or only in one folder."""
+
+    plan: str
+    only_in: str  # "old" or "new"
+
+    def to_json(self) -> dict[str, object]:
+        return {"plan": self.plan, "only_in": self.only_in}
+
+
+@dataclass(frozen=True)
+class DiffResults:
+    """The diffs of several plans, each with its earlier version, in the order of the plans."""
+
+    plans: Sequence[DiffResult | Unpaired | Failed]
+    lang: Lang = "de"
+
+    def to_json(self) -> dict[str, object]:
+        return {"plans": [p.to_json() for p in self.plans]}
+
+
+def render_texts(results: DiffResults) -> str:
+    """Each plan's diff under its heading; a plan only one side has, in a line of its own (an
+    unreadable or invalid plan was named on stderr)."""
+    parts = []
+    for result in results.plans:
+        if isinstance(result, DiffResult):
+            parts.append(render_text(result))
+        elif isinstance(result, Unpaired):
+            parts.append(
+                label(f"diff_only_in_{result.only_in}", results.lang) + f": {result.plan}\n"
+            )
+    return "\n".join(parts)
+
+
+def report_texts(results: DiffResults) -> None:
+    sys.stdout.write(printable_lines(render_texts(results)))
+
+
+def report_json_results(results: DiffResults) -> None:
+    sys.stdout.write(json.dumps(results.to_json(), ensure_ascii=False, indent=2) + "\n")
+
+
+SEVERAL_REPORTERS: dict[str, Callable[[DiffResults], None]] = {
+    "text": report_texts,
+    "json": report_json_results,
+}

@@ -21,11 +21,15 @@ _LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
 Line = tuple[str, str | None]  # text and the style it is shown in on a terminal
 
 
-def print_measure(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> None:
-    """Writes the measure to stdout; the traffic light coloured on a terminal."""
-    lines = [
-        (printable_lines(text), style) for text, style in render_measure(plan, state, measure, lang)
-    ]
+def print_measure(
+    plan: Plan, state: PlanState, measure: Measure, lang: Lang, heading: str | None = None
+) -> None:
+    """Writes the measure to stdout, under a `heading` line (its plan's path) if given; the
+    traffic light coloured on a terminal."""
+    shown = render_measure(plan, state, measure, lang)
+    if heading is not None:
+        shown = [(heading, "bold"), ("", None), *shown]
+    lines = [(printable_lines(text), style) for text, style in shown]
     if not wants_colour(sys.stdout):
         sys.stdout.writelines(text + "\n" for text, _ in lines)
         return
