@@ -30,8 +30,8 @@ Betreff: Maßnahmenplan „Testdorf digital“: 1 Maßnahme braucht Ihre Rückme
 
 Guten Tag, Schulamt,
 
-im Maßnahmenplan „Testdorf digital“ (Gemeinde Testdorf) brauchen zum Stichtag
-01.06.2024 diese Maßnahmen in Ihrer Verantwortung eine Rückmeldung:
+im Maßnahmenplan „Testdorf digital“ (Gemeinde Testdorf) braucht zum Stichtag
+01.06.2024 diese Maßnahme in Ihrer Verantwortung eine Rückmeldung:
 
 B-01  Lernplattform
     seit 517 Tagen ohne Meldung · Frist 2025 · in Umsetzung, 10 %
@@ -46,6 +46,21 @@ Vielen Dank!
 Erstellt von massnahmen für den Stichtag 01.06.2024.
 """
     )
+
+
+@pytest.mark.parametrize(
+    ("owner", "lang", "intro"),
+    [
+        ("DIG", "de", "braucht zum Stichtag 30.09.2025 diese Maßnahme in Ihrer"),
+        ("ORD", "de", "brauchen zum Stichtag 30.09.2025 diese Maßnahmen in Ihrer"),
+        ("DIG", "en", "this measure you are responsible for needs an update"),
+        ("ORD", "en", "these measures you are responsible for need an update"),
+    ],
+)
+def test_the_letter_speaks_of_one_measure_or_several(owner: str, lang: str, intro: str) -> None:
+    result = run("remind", EXAMPLE, "--as-of", "2025-09-30", "--owner", owner, "--lang", lang)
+    assert result.code == 0
+    assert intro in " ".join(result.stdout.split())
 
 
 def test_text_has_one_letter_per_owner_with_something_to_do() -> None:

@@ -179,6 +179,8 @@ LABELS: dict[Lang, dict[str, str]] = {
         "remind_greeting": "Guten Tag, {name},",
         "remind_intro": "im Maßnahmenplan „{plan}“ ({authority}) brauchen zum Stichtag {date} "
         "diese Maßnahmen in Ihrer Verantwortung eine Rückmeldung:",
+        "remind_intro_one": "im Maßnahmenplan „{plan}“ ({authority}) braucht zum Stichtag {date} "
+        "diese Maßnahme in Ihrer Verantwortung eine Rückmeldung:",
         "remind_overdue": "überfällig seit {days}",
         "remind_due_in": "fällig in {days}",
         "remind_due_today": "heute fällig",
@@ -348,6 +350,8 @@ LABELS: dict[Lang, dict[str, str]] = {
         "remind_greeting": "Hello {name},",
         "remind_intro": "in the measure plan “{plan}” ({authority}) these measures you are "
         "responsible for need an update as of {date}:",
+        "remind_intro_one": "in the measure plan “{plan}” ({authority}) this measure you are "
+        "responsible for needs an update as of {date}:",
         "remind_overdue": "overdue by {days}",
         "remind_due_in": "due in {days}",
         "remind_due_today": "due today",

@@ -115,10 +115,10 @@ def _fill(text: str) -> str:
     return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False)
 
 
-def _intro(result: Reminders) -> str:
+def _intro(result: Reminders, digest: Digest) -> str:
     header = result.state.plan.plan
     return result.say(
-        "remind_intro",
+        "remind_intro_one" if len(digest.reminders) == 1 else "remind_intro",
         plan=header.title,
         authority=header.authority,
         date=format_date(result.as_of, result.lang),
@@ -130,7 +130,12 @@ def _intro(result: Reminders) -> str:
 
 def render_text_body(result: Reminders, digest: Digest) -> str:
     """The letter: greeting, one block per measure, what to do, closing."""
-    lines = [result.say("remind_greeting", name=digest.owner.name), "", _fill(_intro(result)), ""]
+    lines = [
+        result.say("remind_greeting", name=digest.owner.name),
+        "",
+        _fill(_intro(result, digest)),
+        "",
+    ]
     for reminder in digest.reminders:
         measure = reminder.measure
         facts = [*result.why(reminder), result.deadline(measure), result.standing(measure)]
@@ -191,7 +196,7 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
         "",
         md(result.say("remind_greeting", name=owner.name)),
         "",
-        md(_intro(result)),
+        md(_intro(result, digest)),
         "",
     ]
     for reminder in digest.reminders:
