@@ -55,9 +55,11 @@ def check_stale(plan: Plan, state: PlanState) -> Iterator[Finding]:
         if state.stale(measure):
             since = state.last_activity(measure)
             assert since is not None
-            what = "update" if measure.updates else "start"
             idle = _days((state.as_of - since).days)
-            message = f"in progress, no update for {idle} (last {what} {since})"
+            if measure.updates:
+                message = f"in progress, no update for {idle} (last update {since})"
+            else:
+                message = f"in progress, no update in the {idle} since its start ({since})"
             keys = ("updates", len(measure.updates) - 1) if measure.updates else ("start",)
             yield measure_finding(index, measure.id, message, *keys)
 
