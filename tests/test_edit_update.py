@@ -178,3 +178,24 @@ def test_warnings_after_an_edit_are_those_check_gives_for_the_written_file(
     assert result.code == 0 and "W201 measure GE-01" in result.stderr
     checked = run("check", example_copy).stderr.splitlines()
     assert result.stderr.splitlines() == [line for line in checked if "measure GE-01:" in line]
+
+
+@pytest.mark.parametrize(
+    ("as_of", "warned"),
+    [("2025-03-18", []), ("2025-07-15", ["W203", "W201"])],
+)
+def test_as_of_is_the_day_the_edited_plan_is_checked_for(
+    example_copy: Path, as_of: str, warned: list[str]
+) -> None:
+    move = ("--deadline", "2025-06-30", "--note", "verschoben", "--date", "2025-03-10")
+    result = run("update", example_copy, "VW-02", *move, "--as-of", as_of)
+    assert result.code == 0
+    assert [line.split()[1] for line in result.stderr.splitlines()] == warned
+    assert all(" measure VW-02: " in line for line in result.stderr.splitlines())
+
+
+def test_as_of_must_be_a_date(example_copy: Path) -> None:
+    before = example_copy.read_bytes()
+    result = run("update", example_copy, "VW-02", "--note", "x", "--as-of", "gestern")
+    assert result.code == 2 and '"gestern" is not a date' in result.stderr
+    assert example_copy.read_bytes() == before

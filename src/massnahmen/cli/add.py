@@ -10,6 +10,7 @@ from massnahmen.cli.common import parse_date
 from massnahmen.cli.editing import (
     DEADLINE_HELP,
     DRY_RUN_HELP,
+    EDIT_AS_OF_HELP,
     PriorityChoice,
     StatusChoice,
     run_edit,
@@ -39,6 +40,7 @@ def add(
     status: StatusChoice = typer.Option("planned", "--status", help="Its status."),
     tags: list[str] = typer.Option([], "--tag", metavar="TAG", help="A tag; repeatable."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> None:
     """Add a measure (next free id of its field), checked before it is written."""
     from massnahmen.edit import NewMeasure, add_measure
@@ -58,7 +60,9 @@ def add(
         description=description,
         tags=tags,
     )
-    run_edit(plan, lambda loaded: add_measure(loaded, new), dry_run=dry_run)
+    run_edit(
+        plan, lambda loaded: add_measure(loaded, new), dry_run=dry_run, as_of=parse_date(as_of)
+    )
 
 
 def register(app: typer.Typer) -> None:

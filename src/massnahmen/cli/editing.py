@@ -22,17 +22,19 @@ StatusChoice = Literal["planned", "in_progress", "done", "on_hold", "cancelled"]
 PriorityChoice = Literal["high", "medium", "low"]
 
 DRY_RUN_HELP = "Print the change as a diff and write nothing."
+EDIT_AS_OF_HELP = "Check the edited plan as of this day (YYYY-MM-DD); default today."
 DEADLINE_HELP = (
     'A date (2026-06-30), a period ("2026", "2026-H1", "2026-Q2", "2026-06") or "ongoing".'
 )
 
 
-def run_edit(plan: Path, operation: Operation, *, dry_run: bool) -> NoReturn:
-    """Edits `plan`: exit 0 when done (or shown), 1 when refused, 2 when it cannot run."""
+def run_edit(plan: Path, operation: Operation, *, dry_run: bool, as_of: dt.date) -> NoReturn:
+    """Edits `plan`: exit 0 when done (or shown), 1 when refused, 2 when it cannot run. The
+    checks that may refuse it, and the warnings it brings, are those of `as_of` (today)."""
     from massnahmen.edit import EditError, edit_plan
 
     try:
-        result = edit_plan(plan, operation, today=dt.date.today(), dry_run=dry_run)
+        result = edit_plan(plan, operation, today=as_of, dry_run=dry_run)
     except EditError as exc:
         fail(str(exc))
     if result.refusal is not None:

@@ -9,6 +9,7 @@ import typer
 from massnahmen.cli.common import fail, parse_date
 from massnahmen.cli.editing import (
     DRY_RUN_HELP,
+    EDIT_AS_OF_HELP,
     PriorityChoice,
     StatusChoice,
     run_edit,
@@ -36,6 +37,7 @@ def update(
     title: str | None = typer.Option(None, "--title", help="New title."),
     priority: PriorityChoice | None = typer.Option(None, "--priority", help="New priority."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> None:
     """Record progress of a measure (appends to its history), or change its plain keys.
 
@@ -60,7 +62,12 @@ def update(
             "nothing to update: give --status, --progress, --deadline or --note "
             "(or --owner, --title, --priority)"
         )
-    run_edit(plan, lambda loaded: update_measure(loaded, measure_id, change), dry_run=dry_run)
+    run_edit(
+        plan,
+        lambda loaded: update_measure(loaded, measure_id, change),
+        dry_run=dry_run,
+        as_of=parse_date(as_of),
+    )
 
 
 def register(app: typer.Typer) -> None:
