@@ -39,9 +39,9 @@ def _cli(args: list[str]) -> int:
 
 
 def _cli_jobs(jobs: str, args: list[str]) -> int:
-    import massnahmen.portfolio
+    import massnahmen.run.plans
 
-    massnahmen.portfolio.PARALLEL_BYTES = 0 if int(jobs) > 1 else 1 << 62
+    massnahmen.run.plans.PARALLEL_BYTES = 0 if int(jobs) > 1 else 1 << 62
     return _cli(args)
 
 
@@ -59,7 +59,7 @@ def _load_each(folder: str) -> int:
     import datetime as dt
 
     from massnahmen.checks import check_plan
-    from massnahmen.loader import load_plan
+    from massnahmen.load import load_plan
 
     for path in sorted(Path(folder).glob("*.toml")):
         check_plan(load_plan(path), dt.date(2025, 3, 18))

@@ -97,7 +97,7 @@ def peak_mb(plan: Path, out: Path) -> float:
 
 
 def measure(size: int, runs: int, folder: Path) -> dict[str, float]:
-    from massnahmen.loader import parse_plan
+    from massnahmen.load import parse_plan
     from massnahmen.render.workbook import workbook_bytes
     from massnahmen.report import build_report, resolve_since
 

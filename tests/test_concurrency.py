@@ -9,7 +9,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from massnahmen.loader import load_plan
+from massnahmen.load import load_plan
 from tests.conftest import EXAMPLE
 
 WRITERS = int(os.environ.get("MASSNAHMEN_WRITERS", "20"))

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from massnahmen.checks import check_plan
 from massnahmen.edit import MeasureUpdate, update_measure
 from massnahmen.edit.operations import Change
-from massnahmen.loader import parse_plan
-from massnahmen.sourcemap import SourceMap
+from massnahmen.load import parse_plan
+from massnahmen.load.sourcemap import SourceMap
 from tests.conftest import EXAMPLE, run
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from massnahmen.edit import lock, session
-from massnahmen.loader import load_plan
+from massnahmen.load import load_plan
 from tests.conftest import run
 from tests.editing import PLAN, UPDATE_VW01, after_update_of_vw01, write_plan
 

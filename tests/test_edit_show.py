@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 from typing import get_args
 
 from massnahmen.cli.editing import PriorityChoice, StatusChoice
-from massnahmen.labels import LABELS
 from massnahmen.model import STATUSES
+from massnahmen.words import CATALOGUE
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, ROOT, run
 from tests.editing import write_plan
 
@@ -73,8 +74,14 @@ def test_output_fits_100_columns() -> None:
         assert max(len(line) for line in stdout.splitlines()) <= 100
 
 
-def test_both_languages_have_the_same_labels() -> None:
-    assert LABELS["de"].keys() == LABELS["en"].keys()
+def test_every_word_has_both_languages_with_the_same_placeholders() -> None:
+    for key, (german, english) in CATALOGUE.items():
+        assert german.strip() and english.strip(), key
+        assert _placeholders(german) == _placeholders(english), key
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def test_cli_choices_are_the_models() -> None:

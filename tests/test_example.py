@@ -19,7 +19,7 @@ def test_example_has_exactly_the_warnings_the_readme_explains() -> None:
 
 
 def test_example_is_large_enough_to_show_everything() -> None:
-    from massnahmen.loader import load_plan
+    from massnahmen.load import load_plan
 
     plan = load_plan(EXAMPLE).plan
     assert plan is not None

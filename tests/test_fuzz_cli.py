@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from massnahmen.checks import check_plan
-from massnahmen.loader import load_plan
+from massnahmen.load import load_plan
 from tests.conftest import EXAMPLE, Result, run
 from tests.fuzzing import (
     TRIED,

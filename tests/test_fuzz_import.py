@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from massnahmen.importer import MappingError, SourceError, import_plan
-from massnahmen.loader import load_plan
+from massnahmen.load import load_plan
 from tests.conftest import run
 from tests.fuzzing import (
     EDGE_DATES,

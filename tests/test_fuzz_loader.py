@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from massnahmen.checks import check_plan
 from massnahmen.diagnostics import Diagnostic
-from massnahmen.loader import Loaded, PlanFileError, load_plan, parse_plan
+from massnahmen.load import Loaded, PlanFileError, load_plan, parse_plan
 from tests.fuzzing import (
     EDGE_DATES,
     TRIED,

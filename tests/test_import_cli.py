@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from massnahmen.loader import load_plan
+from massnahmen.load import load_plan
 from tests.conftest import REALDATA, ROOT, run
 
 ULM = REALDATA / "ulm-smart-city-strategie-2021.csv"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from massnahmen.loader import load_plan
+from massnahmen.load import load_plan
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
 
 KILLS = int(os.environ.get("MASSNAHMEN_KILLS", "12"))

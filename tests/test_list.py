@@ -73,7 +73,7 @@ def test_owner_sort_groups_by_owner_then_deadline() -> None:
 
 
 def test_ids_sort_by_their_numbers() -> None:
-    from massnahmen.listing import natural_key
+    from massnahmen.report.select import natural_key
 
     assert sorted(["VW-10", "VW-2", "BI-1"], key=natural_key) == ["BI-1", "VW-2", "VW-10"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import generate_plan
 
-from massnahmen.loader import PlanFileError, load_model, load_plan
+from massnahmen.load import PlanFileError, load_model, load_plan
 from tests.conftest import DATA, EXAMPLE
 
 PLANS = [EXAMPLE, *sorted(DATA.glob("*/*.toml"))]
@@ -16,7 +16,7 @@ PLANS = [EXAMPLE, *sorted(DATA.glob("*/*.toml"))]
 
 @pytest.fixture(params=[0, 1 << 20], ids=["every-measure-a-piece", "default-pieces"])
 def piece_size(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr("massnahmen.tomlparse.PIECE_SIZE", request.param)
+    monkeypatch.setattr("massnahmen.load.toml.PIECE_SIZE", request.param)
     return int(request.param)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from massnahmen.model import Measure, Plan
-from massnahmen.state import PlanState
+from massnahmen.report.state import PlanState
 
 
 def measure(**keys: Any) -> Measure:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from massnahmen.files import safe_file_name
 from massnahmen.model import Owner
-from massnahmen.remind import file_names, write_digests
+from massnahmen.report.remind import file_names, write_digests
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
 from tests.editing import UPDATE_VW01, after_update_of_vw01, write_plan
 from tests.fuzzing import hostile_id

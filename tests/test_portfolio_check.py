@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from massnahmen.portfolio import check_files
+from massnahmen.run.plans import check_files
 from tests.conftest import DATA, run
 
 PORTFOLIO = DATA / "portfolio"

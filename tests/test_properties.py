@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from massnahmen.checks import check_plan
-from massnahmen.loader import PlanFileError, load_plan, parse_plan
+from massnahmen.load import PlanFileError, load_plan, parse_plan
 from tests.fuzzing import PATHS, SEED, mutated
 from tests.strategies import dates, plans, texts
 

@@ -12,7 +12,7 @@ import pytest
 
 from massnahmen.checks import CHECKS
 from massnahmen.cli import app
-from massnahmen.loader import parse_plan
+from massnahmen.load import parse_plan
 from tests.conftest import EXAMPLE_AS_OF, REALDATA, ROOT, run
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from massnahmen.loader import load_plan
+from massnahmen.load import load_plan
 from massnahmen.model import Plan
 from massnahmen.report import (
     SinceError,

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from massnahmen.checks import check_plan
 from massnahmen.importer import import_plan
 from massnahmen.importer.values import is_blank
-from massnahmen.labels import Lang
-from massnahmen.loader import Loaded, load_plan, parse_plan
+from massnahmen.load import Loaded, load_plan, parse_plan
 from massnahmen.model import Measure, Plan
 from massnahmen.render.workbook import workbook_bytes
 from massnahmen.report import build_report, progress_of
+from massnahmen.words import Lang
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
 
 AS_OF = dt.date.fromisoformat(EXAMPLE_AS_OF)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from massnahmen.sourcemap import SourceMap
+from massnahmen.load.sourcemap import SourceMap
 
 TEXT = '''\
 # comment with [[measures]] in it

@@ -13,7 +13,7 @@ import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from massnahmen.sourcemap import Path, SourceMap
+from massnahmen.load.sourcemap import Path, SourceMap
 
 FAKE = '[[measures]]\nid = "X-9"\n[plan]\ntags = ["z"]'
 

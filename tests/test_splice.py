@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from massnahmen.edit import MeasureUpdate, update_measure
 from massnahmen.edit.operations import Change, EditError
 from massnahmen.edit.splice import find_block, set_key, toml_value, value_span
-from massnahmen.loader import parse_plan
-from massnahmen.sourcemap import SourceMap
+from massnahmen.load import parse_plan
+from massnahmen.load.sourcemap import SourceMap
 
 HEAD = 'format = 1\n[plan]\ntitle = "T"\nauthority = "A"\n[[fields]]\nid = "F"\nname = "F"\n'
 DAY = dt.date(2026, 1, 15)

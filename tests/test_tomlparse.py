@@ -12,8 +12,8 @@ import toml_rs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from massnahmen.loader import parse_plan
-from massnahmen.tomlparse import (
+from massnahmen.load import parse_plan
+from massnahmen.load.toml import (
     MAX_FAST_NESTING,
     NotInPieces,
     cuts,
@@ -97,7 +97,7 @@ def test_deep_nesting_is_an_error_not_a_crash(opening: str) -> None:
 
 
 def test_without_toml_rs_tomllib_reads_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("massnahmen.tomlparse._fast_loads", None)
+    monkeypatch.setattr("massnahmen.load.toml._fast_loads", None)
     text = EXAMPLE.read_text(encoding="utf-8")
     assert parse_toml(text) == tomllib.loads(text)
 
@@ -105,7 +105,7 @@ def test_without_toml_rs_tomllib_reads_the_plan(monkeypatch: pytest.MonkeyPatch)
 @pytest.fixture
 def in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every text read in pieces, every `[[measures]]` table a piece of its own."""
-    monkeypatch.setattr("massnahmen.tomlparse.PIECE_SIZE", 0)
+    monkeypatch.setattr("massnahmen.load.toml.PIECE_SIZE", 0)
 
 
 @pytest.mark.usefixtures("in_pieces")

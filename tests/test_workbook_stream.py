@@ -13,13 +13,13 @@ import pytest
 from benchmarks.generate import generate_plan_text
 from openpyxl import Workbook
 
-from massnahmen.labels import Lang
-from massnahmen.loader import load_plan, parse_plan
+from massnahmen.load import load_plan, parse_plan
 from massnahmen.render.workbook import workbook_bytes
 from massnahmen.render.workbook.cells import Styles, put
 from massnahmen.render.workbook.package import save_steady
 from massnahmen.render.workbook.stream import defer, new_sheet
 from massnahmen.report import build_report, resolve_since
+from massnahmen.words import Lang
 from tests.conftest import DATA
 
 AS_OF = dt.date(2024, 7, 1)

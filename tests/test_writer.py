@@ -7,9 +7,9 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
-from massnahmen.loader import load_plan, parse_plan
+from massnahmen.edit.writer import render_plan_toml
+from massnahmen.load import load_plan, parse_plan
 from massnahmen.model import Plan
-from massnahmen.writer import render_plan_toml
 from tests.conftest import EXAMPLE
 from tests.strategies import plans
 

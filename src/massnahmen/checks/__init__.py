@@ -10,10 +10,10 @@ from massnahmen.bulk import paused_gc
 from massnahmen.checks import consistency, owners, references, schedule
 from massnahmen.checks.registry import CHECKS, Check, declare
 from massnahmen.diagnostics import Diagnostic, sort_key
-from massnahmen.state import PlanState
+from massnahmen.report.state import PlanState
 
 if TYPE_CHECKING:
-    from massnahmen.loader import Loaded
+    from massnahmen.load import Loaded
 
 __all__ = ["CHECKS", "Check", "check_plan", "matches", "unknown_codes"]
 _MODULES = (references, consistency, schedule, owners)  # importing them fills CHECKS

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from massnahmen.checks.registry import Finding, measure_finding, register
 from massnahmen.deadline import Deadline
-from massnahmen.state import PlanState
+from massnahmen.report.state import PlanState
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan

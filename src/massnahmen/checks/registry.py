@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from massnahmen.diagnostics import Severity, SubjectKind
-from massnahmen.state import PlanState
+from massnahmen.report.state import PlanState
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from massnahmen.checks.registry import Finding, measure_finding, register
-from massnahmen.state import PlanState
+from massnahmen.report.state import PlanState
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan

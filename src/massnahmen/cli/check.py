@@ -20,7 +20,7 @@ from massnahmen.cli.common import (
     parse_date,
 )
 from massnahmen.diagnostics import Severity
-from massnahmen.render.findings import (
+from massnahmen.render.check import (
     PORTFOLIO_REPORTERS,
     REPORTERS,
     CheckResult,
@@ -75,7 +75,7 @@ def check(
         raise typer.Exit(
             _check_portfolio(expand_plans(plans), day, selected, ignored, format, fail_on)
         )
-    from massnahmen.loader import PlanFileError, load_plan  # pydantic only when needed
+    from massnahmen.load import PlanFileError, load_plan  # pydantic only when needed
 
     try:
         loaded = load_plan(plans[0])
@@ -96,7 +96,7 @@ def _check_portfolio(
 ) -> int:
     """Checks each plan on its own (on every core when the plans are large) and reports each as
     it is done; returns the worst exit code."""
-    from massnahmen.portfolio import check_files
+    from massnahmen.run.plans import check_files
 
     report_each, report_all = PORTFOLIO_REPORTERS[format]
     results: list[CheckResult | Unreadable] = []

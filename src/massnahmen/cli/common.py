@@ -14,7 +14,7 @@ from massnahmen.diagnostics import SEVERITY_RANK, Diagnostic
 from massnahmen.render.console import print_error
 
 if TYPE_CHECKING:
-    from massnahmen.loader import Loaded
+    from massnahmen.load import Loaded
     from massnahmen.model import Plan
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
@@ -119,7 +119,7 @@ def load_reportable(path: Path, as_of: dt.date) -> Plan | Failed:
     A valid plan is read with `load_model`, which never holds the file's whole text or data;
     only a plan with errors is read again with `load_plan`, for the positions of its errors.
     """
-    from massnahmen.loader import Loaded, PlanFileError, load_model, load_plan
+    from massnahmen.load import Loaded, PlanFileError, load_model, load_plan
 
     try:
         plan = load_model(path)

@@ -19,7 +19,6 @@ from massnahmen.cli.common import (
     parse_date,
     worst_code,
 )
-from massnahmen.labels import Lang
 from massnahmen.render.console import print_error
 from massnahmen.render.diff import (
     REPORTERS,
@@ -28,13 +27,14 @@ from massnahmen.render.diff import (
     DiffResults,
     Unpaired,
 )
+from massnahmen.words import Lang
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from massnahmen.diff import PlanDiff
+    from massnahmen.load.revisions import Revision
     from massnahmen.model import Plan
-    from massnahmen.revisions import Revision
+    from massnahmen.report.diff import PlanDiff
 
 Format = Literal["text", "json"]
 assert set(get_args(Format)) == set(REPORTERS) == set(SEVERAL_REPORTERS), "choices follow them"
@@ -64,7 +64,7 @@ def diff(
     Two folders compare the plans of the same file name; --rev with a folder (or two plans)
     compares each plan with itself at that revision. The exit code is the worst of them.
     """
-    from massnahmen.revisions import Revision, parse_version
+    from massnahmen.load.revisions import Revision, parse_version
 
     day = parse_date(as_of)
     if rev is not None:
@@ -105,7 +105,7 @@ def _compare(
 
 
 def _compare_texts(texts: list[str], names: list[str], day: dt.date) -> PlanDiff | Failed:
-    from massnahmen.diff import diff_plans
+    from massnahmen.report.diff import diff_plans
 
     before, after = [_valid(text, name, day) for text, name in zip(texts, names, strict=True)]
     if before is None or after is None:
@@ -117,8 +117,8 @@ def _against_revision(
     rev: str, plans: list[Path], day: dt.date
 ) -> list[DiffResult | Unpaired | Failed]:
     """Each plan with itself at `rev`; a plan git has no earlier version of is new."""
-    from massnahmen.loader import PlanFileError
-    from massnahmen.revisions import Revision, read_version, revision_exists
+    from massnahmen.load import PlanFileError
+    from massnahmen.load.revisions import Revision, read_version, revision_exists
 
     results: list[DiffResult | Unpaired | Failed] = []
     for plan in plans:
@@ -182,8 +182,8 @@ def _report_several(
 
 def _read(version: Path | Revision, folder: Path, several: bool) -> str | Failed:
     """The text of a version; with one plan, exit 2 if it cannot be read."""
-    from massnahmen.loader import PlanFileError
-    from massnahmen.revisions import read_version
+    from massnahmen.load import PlanFileError
+    from massnahmen.load.revisions import read_version
 
     try:
         return read_version(version, folder)
@@ -197,7 +197,7 @@ def _read(version: Path | Revision, folder: Path, several: bool) -> str | Failed
 def _valid(text: str, name: str, day: dt.date) -> Plan | None:
     """The valid plan; None after printing its errors."""
     from massnahmen.checks import check_plan
-    from massnahmen.loader import parse_plan
+    from massnahmen.load import parse_plan
 
     loaded = parse_plan(text, name)
     errors = [d for d in check_plan(loaded, day) if d.severity == "error"]

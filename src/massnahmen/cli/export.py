@@ -19,8 +19,8 @@ from massnahmen.cli.common import (
 )
 from massnahmen.cli.portfolio import PORTFOLIO_HELP
 from massnahmen.cli.reporting import MEETING_HELP, SINCE_HELP, resolve, since_day
-from massnahmen.labels import Lang, label
 from massnahmen.render.console import print_error
+from massnahmen.words import Lang, label
 
 PROGRESS_FROM = 2_000  # measures; smaller plans are written before a bar would show
 
@@ -79,7 +79,7 @@ def export(
 def _export_portfolio(paths: list[Path], output: Path, day: dt.date, lang: Lang) -> int:
     """The comparison workbook; returns the worst exit code of the plans."""
     from massnahmen.cli.portfolio import summarise
-    from massnahmen.render.portfolio import portfolio_workbook
+    from massnahmen.render.compare import portfolio_workbook
 
     summaries, worst = summarise(paths, day, lang)
     write(output, portfolio_workbook(summaries, day, lang))

@@ -79,8 +79,8 @@ def _check(
     imported: Imported, source: Path, mapping: Path | None, output: Path, today: dt.date
 ) -> tuple[list[Diagnostic], str]:
     from massnahmen.checks import check_plan
-    from massnahmen.loader import Loaded
-    from massnahmen.writer import render_plan_toml
+    from massnahmen.edit.writer import render_plan_toml
+    from massnahmen.load import Loaded
 
     comment = [
         f"Imported by massnahmen {__version__} on {today.isoformat()}",

@@ -20,8 +20,8 @@ from massnahmen.cli.common import (
     parse_date,
     worst_code,
 )
-from massnahmen.labels import Lang
-from massnahmen.render.listing import PORTFOLIO_REPORTERS, REPORTERS, ListResult, ListResults
+from massnahmen.render.list import PORTFOLIO_REPORTERS, REPORTERS, ListResult, ListResults
+from massnahmen.words import Lang
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -77,8 +77,8 @@ def list_measures(
     Several plans (files, or folders of them) are each listed on their own, every row with its
     plan; the exit code is the worst of them.
     """
-    from massnahmen.listing import make_filter, select_measures
-    from massnahmen.state import PlanState
+    from massnahmen.report.select import make_filter, select_measures
+    from massnahmen.report.state import PlanState
 
     day = parse_date(as_of)
     keep = make_filter(
@@ -106,7 +106,7 @@ def list_measures(
 
 def _known_ids(owner: list[str], field: list[str], plans: list[Plan]) -> None:
     """Exit 2 for an --owner or --field that none of the plans has (a typo, most likely)."""
-    from massnahmen.listing import unknown_ids
+    from massnahmen.report.select import unknown_ids
 
     if not plans:
         return  # nothing to list: the plans' own problems are the report

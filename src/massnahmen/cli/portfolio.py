@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from massnahmen.cli.common import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK
-from massnahmen.labels import Lang
 from massnahmen.render.console import print_error
+from massnahmen.words import Lang, label
 
 if TYPE_CHECKING:
-    from massnahmen.portfolio import PlanSummary
+    from massnahmen.run.plans import PlanSummary
 
 PORTFOLIO_HELP = (
     "Compare the plans: per plan the totals, overdue measures, traffic lights and average "
@@ -23,12 +23,12 @@ PORTFOLIO_HELP = (
 def summarise(paths: Sequence[Path], day: dt.date, lang: Lang) -> tuple[list[PlanSummary], int]:
     """Each plan summarised on its own (a bar on a terminal); the errors of invalid plans on
     stderr. Returns the summaries and the worst exit code (2 unreadable, 1 invalid)."""
-    from massnahmen.portfolio import summarise_files
     from massnahmen.render.progress import progress_bar
+    from massnahmen.run.plans import summarise_files
 
     found: list[PlanSummary] = []
     worst = EXIT_OK
-    description = "Pläne werden gelesen" if lang == "de" else "Reading the plans"
+    description = label("compare_reading", lang)
     with progress_bar(description, len(paths), at_least=10) as tick:
         for summary in summarise_files(paths, day):
             tick(1)

@@ -22,9 +22,9 @@ from massnahmen.cli.common import (
     parse_date,
     worst_code,
 )
-from massnahmen.labels import Lang
 from massnahmen.render.console import print_error
-from massnahmen.render.reminders import FORMATS, ReminderFormat, Reminders
+from massnahmen.render.remind import FORMATS, ReminderFormat, Reminders
+from massnahmen.words import Lang
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -83,7 +83,7 @@ def remind(
     if out_dir is None:
         sys.stdout.write(chosen.several(day, results))
     else:
-        from massnahmen.remind import plan_folders
+        from massnahmen.report.remind import plan_folders
 
         reminded = [r for r in results if isinstance(r, Reminders)]
         folders = plan_folders([r.plan for r in reminded])
@@ -93,7 +93,7 @@ def remind(
 
 def _known_owners(owner: list[str], plans: list[Plan]) -> None:
     """Exit 2 for an --owner that none of the plans has (a typo, most likely)."""
-    from massnahmen.listing import unknown_ids
+    from massnahmen.report.select import unknown_ids
 
     if not plans:
         return
@@ -115,8 +115,8 @@ def _reminders(
     several: bool,
 ) -> Reminders:
     """One plan's digests; the measures that would need a reminder but have no owner on stderr."""
-    from massnahmen.remind import build_digests, unowned_reminders
-    from massnahmen.state import PlanState
+    from massnahmen.report.remind import build_digests, unowned_reminders
+    from massnahmen.report.state import PlanState
 
     state = PlanState(plan, day)
     days = plan.settings.due_soon_days if within is None else within
@@ -138,7 +138,7 @@ def _write(
     chosen: ReminderFormat,
 ) -> None:
     """Each plan's files into its folder, the stale ones removed; the paths written on stdout."""
-    from massnahmen.remind import file_names, write_digests
+    from massnahmen.report.remind import file_names, write_digests
 
     for folder, result in plans:
         in_scope = [o for o in result.state.plan.owners if not owner or o.id in owner]

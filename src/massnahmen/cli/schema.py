@@ -10,7 +10,7 @@ import typer
 
 def schema() -> None:
     """Print the JSON Schema of the plan format (for Taplo / Even Better TOML)."""
-    from massnahmen.schema import plan_schema
+    from massnahmen.render.schema import plan_schema
 
     sys.stdout.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
 

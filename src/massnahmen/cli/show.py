@@ -18,8 +18,8 @@ from massnahmen.cli.common import (
     is_portfolio,
     parse_date,
 )
-from massnahmen.labels import Lang
 from massnahmen.render.console import print_error
+from massnahmen.words import Lang
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -40,7 +40,7 @@ def show(
     """
     from massnahmen.diagnostics import did_you_mean
     from massnahmen.render.show import print_measure
-    from massnahmen.state import PlanState
+    from massnahmen.report.state import PlanState
 
     if not plans:  # one word only: it went to ID, and the plan or the id is missing
         fail(f"give the plan and the measure's id: massnahmen show PLAN ID (got only {measure_id})")
@@ -82,7 +82,7 @@ def _plan(path: Path, day: dt.date, several: bool) -> tuple[Plan | None, int]:
     A plan whose checks find errors is still shown (the measure may be what needs fixing); only
     a plan that cannot be built is refused.
     """
-    from massnahmen.loader import PlanFileError, load_plan
+    from massnahmen.load import PlanFileError, load_plan
 
     try:
         loaded = load_plan(path)

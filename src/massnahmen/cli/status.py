@@ -18,7 +18,7 @@ from massnahmen.cli.common import (
 )
 from massnahmen.cli.portfolio import PORTFOLIO_HELP
 from massnahmen.cli.reporting import MEETING_HELP, SINCE_HELP, resolve, since_day
-from massnahmen.labels import Lang
+from massnahmen.words import Lang
 
 
 def status(
@@ -40,7 +40,7 @@ def status(
     from_day = since_day(since, meeting)
     if portfolio:
         from massnahmen.cli.portfolio import summarise
-        from massnahmen.render.portfolio import print_portfolio
+        from massnahmen.render.compare import print_portfolio
 
         summaries, worst = summarise(expand_plans(plans), day, lang)
         print_portfolio(summaries, day, lang)

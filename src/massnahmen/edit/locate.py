@@ -14,8 +14,8 @@ import re
 import tomllib
 
 from massnahmen.edit.splice import Block, find_block
-from massnahmen.loader import Loaded
-from massnahmen.sourcemap import Path, SourceMap
+from massnahmen.load import Loaded
+from massnahmen.load.sourcemap import Path, SourceMap
 
 _HEADER = re.compile(r"^[ \t]*\[(\[)?[ \t]*([^\]\n]*?)[ \t]*\]", re.M)
 

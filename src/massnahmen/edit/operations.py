@@ -26,7 +26,7 @@ from massnahmen.edit.splice import (
     set_key,
     toml_value,
 )
-from massnahmen.loader import Loaded
+from massnahmen.load import Loaded
 from massnahmen.model import Measure, Plan
 
 MEASURE_KEYS = [key for key in Measure.model_fields if key != "updates"]

@@ -18,7 +18,7 @@ from massnahmen.edit.locate import region_map
 from massnahmen.edit.lock import LockHeld, plan_lock
 from massnahmen.edit.operations import Change, EditError, Refusal
 from massnahmen.files import atomic_write
-from massnahmen.loader import Loaded, PlanFileError, decode_text, parse_plan, read_bytes
+from massnahmen.load import Loaded, PlanFileError, decode_text, parse_plan, read_bytes
 
 BOM = "\ufeff".encode()
 Operation = Callable[[Loaded], Change | Refusal]

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from massnahmen.deadline import parse_deadline
-from massnahmen.sourcemap import Path, SourceMap, value_end
+from massnahmen.load.sourcemap import Path, SourceMap, value_end
 
 _KEY_START = re.compile(r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]++|\\.)*+"|'[^'\n]*+')[ \t]*+=[ \t]*+""")
 # what may follow a value on its line: blanks, a comment, the line break

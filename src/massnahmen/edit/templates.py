@@ -14,7 +14,7 @@ from massnahmen.checks import check_plan
 from massnahmen.edit.operations import EditError
 from massnahmen.edit.splice import Splice, apply_splices, find_block, set_key, toml_value
 from massnahmen.files import atomic_write
-from massnahmen.loader import parse_plan
+from massnahmen.load import parse_plan
 
 TEMPLATES = ("empty", "county")
 _PLAN_KEYS = ["title", "authority", "version", "state", "adopted_on", "adopted_by"]

@@ -25,7 +25,7 @@ from massnahmen.importer.headers import Column, HeaderRow, map_header, normalize
 from massnahmen.importer.measures import Reading
 from massnahmen.importer.sources import Row, Sheet, Source
 from massnahmen.importer.values import Unreadable, is_blank, read_date, text_of
-from massnahmen.labels import LANGS, Lang, label
+from massnahmen.words import LANGS, Lang, label
 
 SHEETS = ("summary", "measures", "owners", "budget_reserved")  # label keys of the sheet names
 # Headings of the measure sheet that make it the committee workbook's (label keys).

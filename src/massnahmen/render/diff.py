@@ -8,15 +8,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from massnahmen.labels import Lang, format_date, label
-from massnahmen.records import deadline_value, measure_summary, update_record
+from massnahmen.report.records import deadline_value, measure_summary, update_record
 from massnahmen.sanitize import printable_lines
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from massnahmen.cli.common import Failed
     from massnahmen.deadline import Deadline
-    from massnahmen.diff import MeasureChange, PlanDiff
     from massnahmen.model import Update
+    from massnahmen.report.diff import MeasureChange, PlanDiff
 
 # The label of each tracked key as a person reads it.
 _KEY_LABELS = {"deadline": "effective_deadline"}

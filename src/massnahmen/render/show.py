@@ -8,12 +8,12 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from massnahmen.diagnostics import printable
-from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.console import stdout_console, wants_colour
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan, Update
-    from massnahmen.state import PlanState
+    from massnahmen.report.state import PlanState
 
 WIDTH = 100
 _LABEL_WIDTH = 22

@@ -14,7 +14,6 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.console import stdout_console
 from massnahmen.report import (
     LIGHTS,
@@ -28,6 +27,7 @@ from massnahmen.report import (
     meeting_text,
     since_text,
 )
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -40,7 +40,7 @@ from massnahmen.report.since import (
     resolve_since,
     since_text,
 )
-from massnahmen.state import Light, PlanState
+from massnahmen.report.state import Light, PlanState
 
 if TYPE_CHECKING:
     from massnahmen.model import FieldOfAction, Measure, Meeting, Owner, Plan, Status

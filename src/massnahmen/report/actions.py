@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from massnahmen.labels import Lang, format_date, label
-from massnahmen.state import Light, PlanState
+from massnahmen.report.state import Light, PlanState
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Owner

@@ -16,7 +16,6 @@ from openpyxl.styles import Font
 from openpyxl.utils.indexed_list import IndexedList
 
 from massnahmen.bulk import paused_gc
-from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.workbook.cells import FONT, SIZE, Styles, clean_text
 from massnahmen.render.workbook.layout import setup_page
 from massnahmen.render.workbook.lists import (
@@ -29,6 +28,7 @@ from massnahmen.render.workbook.measures import write_measures
 from massnahmen.render.workbook.package import save_steady
 from massnahmen.render.workbook.stream import new_sheet
 from massnahmen.render.workbook.summary import write_summary
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, cast
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from massnahmen.labels import Lang, label
 from massnahmen.sanitize import FORMULA_STARTS
+from massnahmen.words import Lang, label
 
 if TYPE_CHECKING:
     from openpyxl.styles.cell_style import StyleArray

@@ -17,10 +17,10 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.workbook.cells import LOOKS, SIZE, Styles, Value, clean_text, put
 from massnahmen.render.workbook.fit import LINE_HEIGHT, count_lines, row_height
 from massnahmen.render.workbook.stream import defer
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

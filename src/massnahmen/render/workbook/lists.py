@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from massnahmen.labels import Lang, label
 from massnahmen.render.workbook.cells import Styles, Value, deadline_value, put
 from massnahmen.render.workbook.layout import (
     Column,
@@ -19,6 +18,7 @@ from massnahmen.render.workbook.layout import (
     write_rows,
 )
 from massnahmen.report import describe_all, first_known_day
+from massnahmen.words import Lang, label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

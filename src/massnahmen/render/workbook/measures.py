@@ -13,7 +13,6 @@ from openpyxl.formatting.rule import DataBarRule
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import Outline
 
-from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.workbook.cells import Styles, Value, deadline_value, put
 from massnahmen.render.workbook.layout import (
     Column,
@@ -24,6 +23,7 @@ from massnahmen.render.workbook.layout import (
 )
 from massnahmen.render.workbook.stream import defer
 from massnahmen.report import progress_of
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

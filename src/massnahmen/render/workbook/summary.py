@@ -10,10 +10,10 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.worksheet.pagebreak import Break
 
-from massnahmen.labels import Lang, format_date, label
 from massnahmen.render.workbook.cells import Styles, Value, put
 from massnahmen.render.workbook.layout import Column, write_head, write_rows
 from massnahmen.report import LIGHTS, REPORT_STATUSES, Report, Tally, meeting_text, since_text
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
     from massnahmen.model import Measure, Update
-    from massnahmen.state import PlanState
+    from massnahmen.report.state import PlanState
 
 
 def deadline_value(deadline: Deadline | None) -> str | None:

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from massnahmen.files import atomic_write, safe_file_name
-from massnahmen.listing import natural_key
+from massnahmen.report.select import natural_key
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Owner, Plan
-    from massnahmen.state import PlanState
+    from massnahmen.report.state import PlanState
 
 Reason = Literal["overdue", "due_soon", "stale"]
 _ORDER: dict[Reason, int] = {"overdue": 0, "due_soon": 1, "stale": 2}

@@ -11,15 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from massnahmen.labels import Lang, format_date, label
-from massnahmen.records import measure_record
+from massnahmen.report.records import measure_record
 from massnahmen.sanitize import printable_lines
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from massnahmen.cli.common import Failed
     from massnahmen.model import Measure
-    from massnahmen.remind import Digest, Reminder
-    from massnahmen.state import PlanState
+    from massnahmen.report.remind import Digest, Reminder
+    from massnahmen.report.state import PlanState
 
 WIDTH = 78
 SEPARATOR = "\n" + "=" * WIDTH + "\n\n"

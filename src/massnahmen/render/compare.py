@@ -13,37 +13,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from massnahmen.labels import Lang, format_date
-from massnahmen.portfolio import Figures, PlanSummary, fields_side_by_side
+from massnahmen.run.plans import Figures, PlanSummary, fields_side_by_side
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Maßnahmenpläne im Vergleich", "Measure plans compared"),
-    "as_of": ("Stand", "As of"),
-    "plans": ("Pläne", "Plans"),
-    "plan": ("Plan", "Plan"),
-    "file": ("Datei", "File"),
-    "field": ("Handlungsfeld", "Field of action"),
-    "fields": ("Handlungsfelder im Vergleich", "Fields of action compared"),
-    "measures": ("Maßnahmen", "Measures"),
-    "open": ("offen", "open"),
-    "done": ("umgesetzt", "done"),
-    "overdue": ("überfällig", "overdue"),
-    "red": ("rot", "red"),
-    "yellow": ("gelb", "yellow"),
-    "green": ("grün", "green"),
-    "progress": ("Ø Fortschritt", "avg. progress"),
-    "budget": ("Haushaltsmittel €", "Budget €"),
-    "not_compared": ("nicht verglichen", "not compared"),
-    "progress_by_field": ("Fortschritt je Handlungsfeld", "Progress by field of action"),
-}
 _FIGURES = ("measures", "open", "done", "overdue", "red", "yellow", "green", "progress")
 
 
 def word(key: str, lang: Lang) -> str:
-    return _WORDS[key][0 if lang == "de" else 1]
+    return label(f"compare_{key}", lang)
 
 
 def name_of(plan: PlanSummary) -> str:

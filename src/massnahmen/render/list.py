@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from massnahmen.diagnostics import printable
-from massnahmen.labels import Lang, format_date, label
-from massnahmen.records import measure_record
 from massnahmen.render.console import wants_colour
+from massnahmen.report.records import measure_record
 from massnahmen.sanitize import inert_text
+from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from massnahmen.cli.common import Failed
     from massnahmen.model import Measure
-    from massnahmen.state import PlanState
+    from massnahmen.report.state import PlanState
 
 MAX_WIDTH = 100
 _LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}

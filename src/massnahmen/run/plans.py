@@ -42,7 +42,7 @@ def check_file(
 ) -> PlanCheck:
     """Loads and checks one plan file; an unreadable file is a failure, not an exception."""
     from massnahmen.checks import check_plan
-    from massnahmen.loader import PlanFileError, load_plan
+    from massnahmen.load import PlanFileError, load_plan
 
     try:
         loaded = load_plan(path)
@@ -96,7 +96,7 @@ def _map_in_processes(
     # What every worker needs is imported once, here: forked workers start with it (each would
     # otherwise spend 0.1 s of CPU importing pydantic and the model before its first plan).
     import massnahmen.checks
-    import massnahmen.loader  # noqa: F401
+    import massnahmen.load  # noqa: F401
 
     chunk = max(1, len(paths) // (workers * 4))  # small chunks: plans differ in size
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
@@ -148,7 +148,7 @@ class PlanSummary:
 def summarise_file(path: Path, as_of: dt.date) -> PlanSummary:
     """Loads, checks and summarises one plan on its own; small enough to send between processes."""
     from massnahmen.checks import check_plan
-    from massnahmen.loader import PlanFileError, load_plan
+    from massnahmen.load import PlanFileError, load_plan
     from massnahmen.report import build_report
 
     try:

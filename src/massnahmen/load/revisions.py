@@ -11,7 +11,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from massnahmen.loader import MAX_PLAN_BYTES, PlanFileError, read_text
+from massnahmen.load import MAX_PLAN_BYTES, PlanFileError, read_text
 
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\plan.toml is a Windows path, not a revision
 GIT_TIMEOUT_SECONDS = 60

@@ -13,7 +13,7 @@ from massnahmen.model import OPEN_STATUSES, STATUSES
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan
-    from massnahmen.state import PlanState
+    from massnahmen.report.state import PlanState
 
 Sort = Literal["deadline", "id", "owner"]
 # `--status open` and `--status closed` stand for their statuses (SPEC: "Derived state").

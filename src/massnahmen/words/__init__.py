@@ -1,0 +1,38 @@
+"""The one catalogue of words a person reads, German (the default) and English side by side.
+
+Every entry is a pair `(German, English)`, so that no word exists in one language only (a test
+also checks that both have the same `{placeholders}`). Renderers take labels from here, so that
+a status is called the same in the terminal, the workbook, the letters and the CSV.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from massnahmen.words.reports import REPORT_WORDS
+
+Lang = Literal["de", "en"]
+LANGS: tuple[Lang, ...] = ("de", "en")
+
+CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS}
+
+
+def label(key: str, lang: Lang = "de") -> str:
+    """The word for `key` in `lang`; the key itself if the catalogue lacks it."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key
+    return entry[0] if lang == "de" else entry[1]
+
+
+def say(key: str, lang: Lang = "de", /, **values: object) -> str:
+    """The catalogue's text for `key` in `lang`, with `{placeholders}` filled in."""
+    return label(key, lang).format(**values)
+
+
+def format_date(day: object, lang: Lang = "de") -> str:
+    """A date as a person in `lang` writes it (31.12.2024 / 2024-12-31); '' for None."""
+    if not isinstance(day, dt.date):
+        return ""
+    return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
