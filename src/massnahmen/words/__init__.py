@@ -7,7 +7,10 @@ a status is called the same in the terminal, the workbook, the letters and the C
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Literal
 
 from massnahmen.words.reports import REPORT_WORDS
@@ -17,17 +20,37 @@ LANGS: tuple[Lang, ...] = ("de", "en")
 
 CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS}
 
+# The language of messages made in the core (findings, refusals, errors), set once per command
+# by the command line; renderers are given theirs explicitly.
+_CURRENT: ContextVar[Lang] = ContextVar("massnahmen_lang", default="de")
 
-def label(key: str, lang: Lang = "de") -> str:
-    """The word for `key` in `lang`; the key itself if the catalogue lacks it."""
+
+def current_lang() -> Lang:
+    return _CURRENT.get()
+
+
+@contextlib.contextmanager
+def language(lang: Lang) -> Iterator[None]:
+    """Messages made inside the block are in `lang`."""
+    token = _CURRENT.set(lang)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def label(key: str, lang: Lang | None = None) -> str:
+    """The word for `key` in `lang` (default: the current language); the key itself if the
+    catalogue lacks it."""
     entry = CATALOGUE.get(key)
     if entry is None:
         return key
-    return entry[0] if lang == "de" else entry[1]
+    return entry[0] if (lang or _CURRENT.get()) == "de" else entry[1]
 
 
-def say(key: str, lang: Lang = "de", /, **values: object) -> str:
-    """The catalogue's text for `key` in `lang`, with `{placeholders}` filled in."""
+def say(key: str, lang: Lang | None = None, /, **values: object) -> str:
+    """The catalogue's text for `key` in `lang` (default: the current language), with its
+    `{placeholders}` filled in."""
     return label(key, lang).format(**values)
 
 
