@@ -2,41 +2,164 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import math
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     PlainSerializer,
     PlainValidator,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
+    model_validator,
 )
+from pydantic.functional_validators import ModelWrapValidatorHandler
 
-from massnahmen.deadline import Deadline, parse_deadline
+from massnahmen.deadline import Deadline, is_horizon_name, parse_deadline
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Status = Literal["planned", "in_progress", "done", "on_hold", "cancelled"]
 Priority = Literal["high", "medium", "low"]
+Rating = Literal["green", "yellow", "red"]
+AttributeKind = Literal["text", "number", "choice", "flag"]
 Percent = Annotated[int, Field(ge=0, le=100)]
 
 OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in_progress", "on_hold"})
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "on_hold", "cancelled")
+RATINGS: tuple[Rating, ...] = ("green", "yellow", "red")
 
+# The horizons of the plan being validated, so that a deadline naming one is due when it is.
+# Set by `Plan` around its own validation (and by `using_horizons` for measures read apart).
+_NO_HORIZONS: Mapping[str, Deadline] = MappingProxyType({})
+_HORIZONS: ContextVar[Mapping[str, Deadline]] = ContextVar(
+    "massnahmen_horizons", default=_NO_HORIZONS
+)
+
+
+@contextlib.contextmanager
+def using_horizons(horizons: Mapping[str, Deadline]) -> Iterator[None]:
+    """Deadlines validated inside the block resolve the names of these horizons."""
+    token = _HORIZONS.set(horizons)
+    try:
+        yield
+    finally:
+        _HORIZONS.reset(token)
+
+
+def _plan_deadline(value: object) -> Deadline:
+    return parse_deadline(value, _HORIZONS.get())
+
+
+_PERIOD_PATTERN = r"^(\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|ongoing)$"
 _DEADLINE_SCHEMA: dict[str, Any] = {
-    "description": 'A date, a period ("2024", "2024-H1", "2024-Q2", "2024-06") or "ongoing".',
+    "description": 'A date, a period ("2024", "2024-H1", "2024-Q2", "2024-06"), "ongoing", '
+    "or the name of a horizon in [settings] horizons.",
     "anyOf": [
         {"type": "string", "format": "date"},
-        {"type": "string", "pattern": r"^(\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|ongoing)$"},
+        {"type": "string", "pattern": _PERIOD_PATTERN},
+        {"type": "string", "pattern": "^[^0-9]"},
     ],
 }
 DeadlineValue = Annotated[
     Deadline,
-    PlainValidator(parse_deadline),
+    PlainValidator(_plan_deadline),
     PlainSerializer(lambda d: d.raw),
     WithJsonSchema(_DEADLINE_SCHEMA),
+]
+
+
+def _not_ongoing(deadline: Deadline) -> Deadline:
+    if deadline.ongoing:
+        raise ValueError('"ongoing" is no due day; write a date, a period or a horizon')
+    return deadline
+
+
+MilestoneDue = Annotated[DeadlineValue, AfterValidator(_not_ongoing)]
+
+
+def _horizon_form(value: object) -> Deadline:
+    """What a horizon stands for: a date or a period (not "ongoing", not another horizon)."""
+    try:
+        deadline = parse_deadline(value)
+    except ValueError:
+        raise ValueError(
+            f"{_shown(value)} is no date or period; write a date (2027-12-31) or a period "
+            '("2027", "2027-H1", "2027-Q2", "2027-06")'
+        ) from None
+    if deadline.ongoing:
+        raise ValueError('a horizon stands for a date or a period, not "ongoing"')
+    return deadline
+
+
+def _horizon_name(name: str) -> str:
+    if not is_horizon_name(name):
+        raise ValueError(f'"{name}" cannot name a horizon: a name begins with a letter')
+    return name
+
+
+HorizonName = Annotated[str, AfterValidator(_horizon_name)]
+HorizonForm = Annotated[
+    Deadline,
+    PlainValidator(_horizon_form),
+    PlainSerializer(lambda d: d.raw),
+    WithJsonSchema(
+        {
+            "description": 'A date or a period ("2025", "2025-H1", "2025-Q2", "2025-06").',
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$"},
+            ],
+        }
+    ),
+]
+
+
+def _finite_number(value: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"expected a number, not {_shown(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"expected a finite number, not {value}")
+    return value
+
+
+def _attribute_value(value: object) -> str | int | float | bool:
+    if isinstance(value, str | bool):
+        return value
+    if isinstance(value, int | float):
+        return _finite_number(value)
+    raise ValueError(f"expected a string, a number or true/false, not {_shown(value)}")
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return '"' + (value if len(value) <= 40 else value[:37] + "...") + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return f"the date {value}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return "a value"
+
+
+# Numbers as written: an integer stays one (35, not 35.0), so reports show what was measured.
+Number = Annotated[int | float, PlainValidator(_finite_number), WithJsonSchema({"type": "number"})]
+AttributeValue = Annotated[
+    str | int | float | bool,
+    PlainValidator(_attribute_value),
+    WithJsonSchema({"type": ["string", "number", "boolean"]}),
 ]
 
 
@@ -60,6 +183,37 @@ class Settings(Table):
     stale_days: Annotated[int, Field(ge=1)] = 90
     max_open_per_owner: Annotated[int, Field(ge=1)] = 12
     ignore: list[str] = []
+    horizons: dict[HorizonName, HorizonForm] = {}
+    indicator_tolerance: Annotated[Number, Field(ge=0, json_schema_extra={"minimum": 0})] = 10
+
+
+class Attribute(Table):
+    """A column of the plan's own (Zusatzmerkmal) that measures fill in under `attributes`."""
+
+    id: Id
+    name: str
+    kind: AttributeKind = "text"
+    choices: Annotated[list[str], Field(validate_default=True)] = []
+    unit: str | None = None
+    description: str | None = None
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_for_choice(cls, choices: list[str], info: ValidationInfo) -> list[str]:
+        kind = info.data.get("kind")
+        if kind == "choice" and not choices:
+            raise ValueError('a "choice" attribute needs its choices')
+        if kind is not None and kind != "choice" and choices:
+            raise ValueError(f'only a "choice" attribute has choices, not a "{kind}" one')
+        return choices
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_for_number(cls, unit: str | None, info: ValidationInfo) -> str | None:
+        kind = info.data.get("kind")
+        if unit is not None and kind is not None and kind != "number":
+            raise ValueError(f'only a "number" attribute has a unit, not a "{kind}" one')
+        return unit
 
 
 class Meeting(Table):
@@ -81,6 +235,7 @@ class Owner(Table):
     kind: Literal["unit", "person", "external"] = "unit"
     email: str | None = None
     active: bool = True
+    parent: Id | None = None
 
 
 class Update(Table):
@@ -88,7 +243,44 @@ class Update(Table):
     status: Status | None = None
     progress: Percent | None = None
     deadline: DeadlineValue | None = None
+    rating: Rating | None = None
     note: str | None = None
+
+
+class Milestone(Table):
+    title: str
+    due: MilestoneDue | None = None
+    done_on: dt.date | None = None
+
+
+class IndicatorValue(Table):
+    date: dt.date
+    value: Number
+
+
+class Indicator(Table):
+    """A measured quantity with a target (Kennzahl): baseline → target on a straight path."""
+
+    id: Id
+    name: str | None = None
+    unit: str | None = None
+    baseline: Number | None = None
+    baseline_date: dt.date | None = None
+    target: Number | None = None
+    target_date: dt.date | None = None
+    values: list[IndicatorValue] = []
+
+    @property
+    def latest_index(self) -> int | None:
+        """Where the value of the latest date stands (the last one written, among equal dates)."""
+        if not self.values:
+            return None
+        return max(range(len(self.values)), key=lambda k: (self.values[k].date, k))
+
+    @property
+    def latest(self) -> IndicatorValue | None:
+        n = self.latest_index
+        return None if n is None else self.values[n]
 
 
 class Measure(Table):
@@ -111,8 +303,11 @@ class Measure(Table):
     depends_on: list[Id] = []
     services: list[str] = []
     tags: list[str] = []
+    attributes: dict[str, AttributeValue] = {}
     indicator: str | None = None
     notes: str | None = None
+    milestones: list[Milestone] = []
+    indicators: list[Indicator] = []
     updates: list[Update] = []
 
     @property
@@ -141,6 +336,14 @@ class Measure(Table):
     def last_update(self) -> Update | None:
         return self.updates[-1] if self.updates else None
 
+    @property
+    def rating(self) -> Rating | None:
+        """The owner's own assessment: the rating of the latest update that gives one."""
+        for update in reversed(self.updates):
+            if update.rating is not None:
+                return update.rating
+        return None
+
 
 def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
     return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
@@ -151,9 +354,34 @@ class Plan(Table):
     plan: PlanHeader
     settings: Settings = Settings()
     meetings: list[Meeting] = []
+    attributes: list[Attribute] = []
     fields: list[FieldOfAction] = []
     owners: list[Owner] = []
     measures: list[Measure] = []
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_horizons(cls, data: Any, handler: ModelWrapValidatorHandler[Plan]) -> Plan:
+        """Validates with the plan's horizons known, so that its deadlines can name them."""
+        with using_horizons(horizons_in(data)):
+            return handler(data)
+
+
+def horizons_in(data: object) -> dict[str, Deadline]:
+    """The horizons of raw plan data that are well-formed (the others are E002 of settings)."""
+    settings = data.get("settings") if isinstance(data, dict) else getattr(data, "settings", None)
+    if isinstance(settings, Settings):
+        return dict(settings.horizons)
+    raw = settings.get("horizons") if isinstance(settings, dict) else None
+    found: dict[str, Deadline] = {}
+    for name, value in raw.items() if isinstance(raw, dict) else ():
+        try:
+            form = _horizon_form(value)
+        except ValueError:
+            continue
+        if isinstance(name, str) and is_horizon_name(name):
+            found[name] = form
+    return found
 
 
 # The model of each table, by the key its array or table stands under.
@@ -166,4 +394,8 @@ TABLE_MODELS: dict[str | None, type[Table]] = {
     "owners": Owner,
     "measures": Measure,
     "updates": Update,
+    "attributes": Attribute,
+    "milestones": Milestone,
+    "indicators": Indicator,
+    "values": IndicatorValue,
 }
