@@ -177,7 +177,7 @@ def test_table_fits_100_columns_without_colour() -> None:
     lines = result.stdout.splitlines()
     assert result.code == 0 and max(map(len, lines)) <= 100
     assert "\x1b[" not in result.stdout
-    assert lines[-1] == "49 von 49 Maßnahmen, Stichtag 18.03.2025"
+    assert lines[-1] == "51 von 51 Maßnahmen, Stichtag 18.03.2025"
 
 
 def test_table_in_english() -> None:
