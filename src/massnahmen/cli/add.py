@@ -39,11 +39,23 @@ def add(
     description: str | None = typer.Option(None, "--description", help="A longer description."),
     status: StatusChoice = typer.Option("planned", "--status", help="Its status."),
     tags: list[str] = typer.Option([], "--tag", metavar="TAG", help="A tag; repeatable."),
+    attribute: list[str] = typer.Option(
+        [],
+        "--attribute",
+        metavar="ID=VALUE",
+        help="One of the plan's attributes (personal=zusätzlich); repeatable.",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> None:
     """Add a measure (next free id of its field), checked before it is written."""
+    from massnahmen.assignments import split_assignment
     from massnahmen.edit import NewMeasure, add_measure
+
+    try:
+        attributes = [split_assignment(value) for value in attribute]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--attribute") from None
 
     new = NewMeasure(
         field=field,
@@ -59,6 +71,7 @@ def add(
         budget_eur=budget,
         description=description,
         tags=tags,
+        attributes=attributes,
     )
     run_edit(
         plan, lambda loaded: add_measure(loaded, new), dry_run=dry_run, as_of=parse_date(as_of)

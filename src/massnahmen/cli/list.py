@@ -67,6 +67,18 @@ def list_measures(
         help="Only open measures due in the next DAYS days (not the overdue ones).",
     ),
     light: list[LightChoice] = typer.Option([], "--light", help="Only this traffic light."),
+    attribute: list[str] = typer.Option(
+        [],
+        "--attribute",
+        metavar="ID=VALUE",
+        help="Only measures with this value of the plan's attribute (personal=zusätzlich).",
+    ),
+    horizon: list[str] = typer.Option(
+        [], "--horizon", metavar="HORIZON", help="Only measures due at this horizon."
+    ),
+    unit: list[str] = typer.Option(
+        [], "--unit", metavar="OWNER", help="Only this unit's measures and those of its sub-units."
+    ),
     sort: SortChoice = typer.Option("id", "--sort", help="Order of the measures."),
     format: Format = typer.Option("table", "--format", "-f", help="Output format."),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
@@ -77,22 +89,37 @@ def list_measures(
     Several plans (files, or folders of them) are each listed on their own, every row with its
     plan; the exit code is the worst of them.
     """
+    from massnahmen.assignments import split_assignment
     from massnahmen.report.select import make_filter, select_measures
     from massnahmen.report.state import PlanState
 
     day = parse_date(as_of)
+    try:
+        pairs = [split_assignment(text) for text in attribute]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--attribute") from None
     keep = make_filter(
-        [s.value for s in status], owner, field, tag, [c.value for c in light], overdue, due_within
+        [s.value for s in status],
+        owner,
+        field,
+        tag,
+        [c.value for c in light],
+        overdue,
+        due_within,
+        pairs,
+        horizon,
+        unit,
     )
+    parts = (pairs, horizon, unit)
     if not is_portfolio(plans):
         valid = load_valid(plans[0], day)
-        _known_ids(owner, field, [valid])
+        _known_ids(owner, field, [valid], *parts)
         state = PlanState(valid, day)
         measures = select_measures(valid, state, keep, sort)
         REPORTERS[format](ListResult(str(plans[0]), state, measures, lang))
         return
     found = [(path, load_reportable(path, day)) for path in expand_plans(plans)]
-    _known_ids(owner, field, [plan for _, plan in found if not isinstance(plan, Failed)])
+    _known_ids(owner, field, [plan for _, plan in found if not isinstance(plan, Failed)], *parts)
     results: list[ListResult | Failed] = []
     for path, plan in found:
         if isinstance(plan, Failed):
@@ -104,9 +131,17 @@ def list_measures(
     raise typer.Exit(worst_code(results))
 
 
-def _known_ids(owner: list[str], field: list[str], plans: list[Plan]) -> None:
-    """Exit 2 for an --owner or --field that none of the plans has (a typo, most likely)."""
-    from massnahmen.report.select import unknown_ids
+def _known_ids(
+    owner: list[str],
+    field: list[str],
+    plans: list[Plan],
+    attributes: list[tuple[str, str]],
+    horizons: list[str],
+    units: list[str],
+) -> None:
+    """Exit 2 for an --owner, --field, --attribute, --horizon or --unit that none of the plans
+    has (a typo, most likely)."""
+    from massnahmen.report.select import unknown_ids, unknown_parts
 
     if not plans:
         return  # nothing to list: the plans' own problems are the report
@@ -116,6 +151,7 @@ def _known_ids(owner: list[str], field: list[str], plans: list[Plan]) -> None:
     for option, problems in (
         ("--owner", unknown_ids("owner", owner, owners, where)),
         ("--field", unknown_ids("field", field, fields, where)),
+        *unknown_parts(plans, attributes, horizons, units).items(),
     ):
         if problems:
             raise typer.BadParameter("; ".join(problems), param_hint=option)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -20,6 +21,8 @@ from massnahmen.cli.portfolio import PORTFOLIO_HELP
 from massnahmen.cli.reporting import MEETING_HELP, SINCE_HELP, resolve, since_day
 from massnahmen.words import Lang
 
+ByChoice = Literal["field", "owner"]
+
 
 def status(
     plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
@@ -30,6 +33,11 @@ def status(
         None, "--meeting", help=MEETING_HELP, metavar="previous|DATE"
     ),
     portfolio: bool = typer.Option(False, "--portfolio", help=PORTFOLIO_HELP),
+    by: ByChoice = typer.Option(
+        "field",
+        "--by",
+        help="Totals per field of action, or per owner (top-level units, sub-units beneath).",
+    ),
 ) -> None:
     """Show the plan's state: totals, fields of action, traffic lights, what needs action.
 
@@ -46,26 +54,31 @@ def status(
         print_portfolio(summaries, day, lang)
         raise typer.Exit(worst)
     if not is_portfolio(plans):
-        _status(plans[0], day, lang, from_day, meeting)
+        _status(plans[0], day, lang, from_day, meeting, by)
         return
     worst = 0
     for path in expand_plans(plans):
         try:
-            _status(path, day, lang, from_day, meeting)
+            _status(path, day, lang, from_day, meeting, by)
         except typer.Exit as stop:  # this plan could not be shown; go on with the others
             worst = max(worst, stop.exit_code)
     raise typer.Exit(worst)
 
 
 def _status(
-    plan: Path, day: dt.date, lang: Lang, from_day: dt.date | None, meeting: str | None
+    plan: Path,
+    day: dt.date,
+    lang: Lang,
+    from_day: dt.date | None,
+    meeting: str | None,
+    by: ByChoice = "field",
 ) -> None:
     parsed = load_valid(plan, day)
     from massnahmen.render.status import print_status
     from massnahmen.report import build_report
 
     counted_from = resolve(parsed, day, from_day, meeting, default_previous=False)
-    print_status(build_report(parsed, day, counted_from), lang)
+    print_status(build_report(parsed, day, counted_from), lang, by)
 
 
 def register(app: typer.Typer) -> None:

@@ -36,6 +36,27 @@ def update(
     owner: str | None = typer.Option(None, "--owner", metavar="OWNER", help="New owner (id)."),
     title: str | None = typer.Option(None, "--title", help="New title."),
     priority: PriorityChoice | None = typer.Option(None, "--priority", help="New priority."),
+    rating: str | None = typer.Option(
+        None,
+        "--rating",
+        metavar="grün|gelb|rot",
+        help="The owner's own assessment, recorded in the update beside the derived light.",
+    ),
+    milestone_done: str | None = typer.Option(
+        None, "--milestone-done", metavar="TITLE", help="The milestone reached on --date."
+    ),
+    indicator: list[str] = typer.Option(
+        [],
+        "--indicator",
+        metavar="ID=VALUE",
+        help="A value of the indicator measured on --date (termine=63); repeatable.",
+    ),
+    attribute: list[str] = typer.Option(
+        [],
+        "--attribute",
+        metavar="ID=VALUE",
+        help="Set one of the plan's attributes (personal=zusätzlich); repeatable.",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> None:
@@ -43,7 +64,8 @@ def update(
 
     Sets the measure's current status and progress and appends an update with the date;
     --deadline moves the deadline in the update and leaves the adopted one alone.
-    --owner, --title and --priority change those keys in place.
+    --owner, --title and --priority change those keys in place; --milestone-done,
+    --indicator and --attribute change the measure's milestone, indicator or attributes.
     """
     from massnahmen.edit import MeasureUpdate, update_measure
 
@@ -56,11 +78,15 @@ def update(
         owner=owner,
         title=title,
         priority=priority,
+        rating=rating,
+        milestone_done=milestone_done,
+        indicators=_pairs(indicator, "--indicator"),
+        attributes=_pairs(attribute, "--attribute"),
     )
     if change.empty:
         fail(
-            "nothing to update: give --status, --progress, --deadline or --note "
-            "(or --owner, --title, --priority)"
+            "nothing to update: give --status, --progress, --deadline, --rating or --note "
+            "(or --owner, --title, --priority, --milestone-done, --indicator, --attribute)"
         )
     run_edit(
         plan,
@@ -68,6 +94,15 @@ def update(
         dry_run=dry_run,
         as_of=parse_date(as_of),
     )
+
+
+def _pairs(values: list[str], option: str) -> list[tuple[str, str]]:
+    from massnahmen.assignments import split_assignment
+
+    try:
+        return [split_assignment(value) for value in values]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rich import box
 from rich.table import Table
@@ -42,19 +42,22 @@ STATUS_STYLE = {
     "cancelled": "dim",
 }
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+By = Literal["field", "owner"]
 
 
-def print_status(report: Report, lang: Lang) -> None:
-    """Writes the status report to stdout."""
+def print_status(report: Report, lang: Lang, by: By = "field") -> None:
+    """Writes the status report to stdout, broken down by field of action or by owner (the
+    top-level units with their sub-units beneath)."""
     console = stdout_console()
+    blocks = BLOCKS if by == "field" else OWNER_BLOCKS
     if console.is_terminal:
         console.width = min(console.width, MAX_WIDTH)
-        for block in BLOCKS:
+        for block in blocks:
             block(console, report, lang)
         return
     console.width = MAX_WIDTH
     with console.capture() as captured:  # a pipe gets the same text without trailing blanks
-        for block in BLOCKS:
+        for block in blocks:
             block(console, report, lang)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
@@ -112,8 +115,37 @@ def _totals(console: Console, report: Report, lang: Lang) -> None:
 def _fields(console: Console, report: Report, lang: Lang) -> None:
     console.print()
     console.print(Text(label("fields", lang), style="bold"))
+    table = _tally_table(lang, label("field", lang))
+    for summary in report.fields:
+        name = f"{summary.field.id} {summary.field.name}"
+        table.add_row(name, *_tally_cells(summary.tally, lang))
+    table.add_row(label("total", lang), *_tally_cells(report.totals, lang), style="bold")
+    console.print(table)
+
+
+def _owners(console: Console, report: Report, lang: Lang) -> None:
+    """Totals per top-level unit, each with its sub-units indented beneath; a unit's row counts
+    its own measures and those of every unit under it."""
+    console.print()
+    console.print(Text(label("by_owner", lang), style="bold"))
+    table = _tally_table(lang, label("owner", lang), wrap=False)
+    for unit in report.units:
+        if unit.tally.measures == 0 and not any(u.depth > unit.depth for u in report.units):
+            continue
+        name = "  " * unit.depth + f"{unit.owner.id} {unit.owner.name}"
+        table.add_row(name, *_tally_cells(unit.tally, lang))
+    for summary in report.owners:
+        if summary.owner is None and summary.tally.measures:
+            table.add_row(label("no_owner_row", lang), *_tally_cells(summary.tally, lang))
+    table.add_row(label("total", lang), *_tally_cells(report.totals, lang), style="bold")
+    console.print(table)
+
+
+def _tally_table(lang: Lang, head: str, wrap: bool = True) -> Table:
+    """Counts per row; the first column wraps where the terminal is narrow, or (not `wrap`)
+    is cut with an ellipsis so that a tree of units stays one line per unit."""
     table = _table(gap=0)  # twelve columns: one space between them
-    table.add_column(label("field", lang), max_width=28)  # wraps where the terminal is narrow
+    table.add_column(head, max_width=28, no_wrap=not wrap, overflow="ellipsis")
     heads = [
         ("short_measures", ""),
         *((f"short_{s}", STATUS_STYLE[s]) for s in REPORT_STATUSES),
@@ -122,14 +154,36 @@ def _fields(console: Console, report: Report, lang: Lang) -> None:
     heads += [(light, LIGHT_STYLE[light]) for light in LIGHTS]
     heads.append(("short_average", ""))
     for key, style in heads:
-        head = label(key, lang)
+        text = label(key, lang)
         table.add_column(
-            Text(head, style=style), justify="right", no_wrap=True, min_width=len(head)
+            Text(text, style=style), justify="right", no_wrap=True, min_width=len(text)
         )
-    for summary in report.fields:
-        name = f"{summary.field.id} {summary.field.name}"
-        table.add_row(name, *_tally_cells(summary.tally, lang))
-    table.add_row(label("total", lang), *_tally_cells(report.totals, lang), style="bold")
+    return table
+
+
+def _disagreements(console: Console, report: Report, lang: Lang) -> None:
+    """Open measures whose owner rates them otherwise than the derived light."""
+    if not report.disagreements:
+        return
+    console.print()
+    title = f"{label('ratings_differ', lang)} ({len(report.disagreements)})"
+    console.print(Text(title, style="bold"))
+    table = _table(expand=True)
+    table.add_column(label("id", lang), no_wrap=True)
+    table.add_column(label("measure", lang), ratio=3)
+    table.add_column(label("owner", lang), ratio=2)
+    table.add_column(label("light", lang), min_width=6)
+    table.add_column(label("rating", lang), min_width=6)
+    for measure in report.disagreements:
+        light = report.lights.get(measure.id)
+        rating = measure.rating
+        table.add_row(
+            measure.id,
+            measure.title,
+            report.owner_name(measure.owner),
+            Text(label(light, lang), style=LIGHT_STYLE[light]) if light else "",
+            Text(label(rating, lang), style=LIGHT_STYLE[rating]) if rating else "",
+        )
     console.print(table)
 
 
@@ -262,5 +316,7 @@ BLOCKS: tuple[Callable[[Console, Report, Lang], None], ...] = (
     _totals,
     _fields,
     _actions,
+    _disagreements,
     _changes,
 )
+OWNER_BLOCKS = tuple(_owners if block is _fields else block for block in BLOCKS)

@@ -59,6 +59,7 @@ __all__ = [
     "SinceError",
     "Snapshot",
     "Tally",
+    "UnitSummary",
     "UpdateChange",
     "action_reasons",
     "build_report",
@@ -136,6 +137,16 @@ class OwnerSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitSummary:
+    """An owner in the organisation tree: its measures and those of every unit beneath it."""
+
+    owner: Owner
+    depth: int  # 0 for a top-level unit
+    tally: Tally
+    own: int  # how many of the measures are its own
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything `status` and `export` show about a plan on one as-of date."""
 
@@ -147,6 +158,8 @@ class Report:
     fields: tuple[FieldSummary, ...]
     actions: tuple[ActionItem, ...]
     owners: tuple[OwnerSummary, ...]
+    units: tuple[UnitSummary, ...]  # the owners in tree order, with their sub-units' measures
+    disagreements: tuple[Measure, ...]  # open measures whose owner's rating differs from the light
     reserved: tuple[Measure, ...]
     changes: Changes | None
     owner_by_id: dict[str, Owner]
@@ -171,6 +184,8 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
     by_field: dict[str, list[Measure]] = {f.id: [] for f in plan.fields}
     field_tallies = {f.id: Tally() for f in plan.fields}
     owner_tallies: dict[str | None, Tally] = {owner.id: Tally() for owner in plan.owners}
+    unit_tallies = {owner_id: Tally() for owner_id in state.owner_by_id}
+    chains: dict[str, list[str]] = {}
     actions = []
     for measure in plan.measures:
         light = lights[measure.id]
@@ -178,6 +193,12 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
         by_field.setdefault(measure.field, []).append(measure)
         field_tallies.setdefault(measure.field, Tally()).add(measure, light, state)
         owner_tallies.setdefault(measure.owner, Tally()).add(measure, light, state)
+        if measure.owner in unit_tallies:
+            chain = chains.get(measure.owner) or chains.setdefault(
+                measure.owner, state.chain(measure.owner)
+            )
+            for unit in chain:
+                unit_tallies[unit].add(measure, light, state)
         owner = owner_by_id.get(measure.owner) if measure.owner else None
         reasons = action_reasons(measure, state, owner)
         if reasons:
@@ -202,6 +223,11 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
             OwnerSummary(owner_by_id.get(key) if key else None, tally)
             for key, tally in owner_tallies.items()
         ),
+        units=tuple(
+            UnitSummary(owner, depth, unit_tallies[owner.id], owner_tallies[owner.id].measures)
+            for owner, depth in state.unit_order()
+        ),
+        disagreements=tuple(m for m in plan.measures if state.rating_disagrees(m)),
         reserved=tuple(m for m in _by_field(plan) if m.budget_reserved),
         changes=changes,
         owner_by_id=owner_by_id,

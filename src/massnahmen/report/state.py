@@ -33,6 +33,7 @@ class PlanState:
         """The open measures with their index in the plan, in plan order."""
         # Effective deadlines by id() of the measure: asked for many times, computed once.
         self._deadlines: dict[int, Deadline | None] = {}
+        self._units_under: dict[frozenset[str], frozenset[str]] = {}
         for index, measure in enumerate(plan.measures):
             self.by_id.setdefault(measure.id, measure)
             self._deadlines[id(measure)] = measure.effective_deadline
@@ -72,17 +73,46 @@ class PlanState:
             stack.extend(reversed(self.sub_units.get(current, [])))
         return list(found)
 
+    def units_under_any(self, units: frozenset[str]) -> frozenset[str]:
+        """The units and every unit beneath them (asked once per filter, kept)."""
+        found = self._units_under.get(units)
+        if found is None:
+            found = frozenset(u for unit in units for u in self.units_under(unit))
+            self._units_under[units] = found
+        return found
+
     def top_unit(self, owner_id: str) -> str:
         """The top-level unit the owner belongs to (itself if it has no known parent)."""
-        seen = {owner_id}
-        current = owner_id
+        return self.chain(owner_id)[-1]
+
+    def chain(self, owner_id: str) -> list[str]:
+        """The owner and the units above it, up to its top-level unit (a cycle is cut)."""
+        found = [owner_id]
         while True:
-            owner = self.owner_by_id.get(current)
+            owner = self.owner_by_id.get(found[-1])
             parent = owner.parent if owner else None
-            if parent is None or parent not in self.owner_by_id or parent in seen:
-                return current
-            seen.add(parent)
-            current = parent
+            if parent is None or parent not in self.owner_by_id or parent in found:
+                return found
+            found.append(parent)
+
+    def unit_order(self) -> list[tuple[Owner, int]]:
+        """Every owner with its depth, each top-level unit followed by the units beneath it."""
+        order: list[tuple[Owner, int]] = []
+        placed: set[str] = set()
+        tops = [o for o in self.owner_by_id.values() if len(self.chain(o.id)) == 1]
+        for owner in [*tops, *self.owner_by_id.values()]:  # a cycle's units come last
+            if owner.id in placed:
+                continue
+            stack = [(owner.id, 0)]
+            while stack:
+                current, depth = stack.pop()
+                if current in placed:
+                    continue
+                placed.add(current)
+                order.append((self.owner_by_id[current], depth))
+                below = self.sub_units.get(current, [])
+                stack.extend((child, depth + 1) for child in reversed(below))
+        return order
 
     def deadline(self, measure: Measure) -> Deadline | None:
         """The effective deadline (the latest one an update set, else the adopted one)."""

@@ -13,12 +13,14 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Literal
 
+from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.reports import REPORT_WORDS
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 
-CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS}
+CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS, **MODEL_WORDS}
+assert not REPORT_WORDS.keys() & MODEL_WORDS.keys(), "one word per key"
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
 # by the command line; renderers are given theirs explicitly.
@@ -59,3 +61,21 @@ def format_date(day: object, lang: Lang = "de") -> str:
     if not isinstance(day, dt.date):
         return ""
     return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+
+def format_number(value: float, lang: Lang = "de") -> str:
+    """A measured number as a person in `lang` writes it: 1.234,5 / 1,234.5; whole numbers
+    without decimals, others with at most two."""
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{value:,.2f}".rstrip("0")
+    else:
+        text = f"{int(value):,}"
+    if lang == "de":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def with_unit(value: float, unit: str | None, lang: Lang = "de") -> str:
+    """`63 %`, `137 kWh/m²`, or the bare number."""
+    number = format_number(value, lang)
+    return f"{number} {unit}" if unit else number

@@ -38,6 +38,7 @@ REASON_WORDS = {
     "blocked": "blocked",
     "due_soon": "due_soon",
     "stale": "stale",
+    "milestone": "milestone",
     "funding": "funding_reason",
     "no_deadline": "no_deadline",
     "no_owner": "no_owner",
