@@ -54,7 +54,7 @@ MODEL_WORDS: dict[str, tuple[str, str]] = {
     "horizon": ("Horizont", "Horizon"),
     "parent": ("Übergeordnet", "Parent unit"),
     "by_owner": ("Nach Verantwortlichen", "By owner"),
-    "with_sub_units": ("inkl. Untereinheiten", "incl. sub-units"),
+    "with_sub_units": ("Maßnahmen inkl. Untereinheiten", "Measures incl. sub-units"),
     "own_measures": ("eigene", "own"),
     # diff
     "diff_rating": ("Einschätzung", "rating"),
