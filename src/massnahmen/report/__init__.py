@@ -113,6 +113,16 @@ class Tally:
         if measure.status != "cancelled":
             self._progress.append(progress_of(measure))
 
+    def absorb(self, other: Tally) -> None:
+        """Counts `other`'s measures too: a unit's tally takes in its sub-units'."""
+        self.measures += other.measures
+        self.by_status.update(other.by_status)
+        self.by_light.update(other.by_light)
+        self.overdue += other.overdue
+        self.due_soon += other.due_soon
+        self.budget += other.budget
+        self._progress.extend(other._progress)
+
     @property
     def open(self) -> int:
         return sum(self.by_status[s] for s in ("planned", "in_progress", "on_hold"))
@@ -184,8 +194,6 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
     by_field: dict[str, list[Measure]] = {f.id: [] for f in plan.fields}
     field_tallies = {f.id: Tally() for f in plan.fields}
     owner_tallies: dict[str | None, Tally] = {owner.id: Tally() for owner in plan.owners}
-    unit_tallies = {owner_id: Tally() for owner_id in state.owner_by_id}
-    chains: dict[str, list[str]] = {}
     actions = []
     for measure in plan.measures:
         light = lights[measure.id]
@@ -193,18 +201,16 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
         by_field.setdefault(measure.field, []).append(measure)
         field_tallies.setdefault(measure.field, Tally()).add(measure, light, state)
         owner_tallies.setdefault(measure.owner, Tally()).add(measure, light, state)
-        if measure.owner in unit_tallies:
-            chain = chains.get(measure.owner) or chains.setdefault(
-                measure.owner, state.chain(measure.owner)
-            )
-            for unit in chain:
-                unit_tallies[unit].add(measure, light, state)
         owner = owner_by_id.get(measure.owner) if measure.owner else None
         reasons = action_reasons(measure, state, owner)
         if reasons:
             left = state.days_left(measure)
             actions.append(ActionItem(measure, owner, light, left, tuple(reasons)))
     actions.sort(key=action_order)
+    unit_tallies = {owner_id: Tally() for owner_id in state.owner_by_id}
+    for owner_id in state.owner_by_id:  # each owner's own measures count for it and above
+        for unit in state.chain(owner_id):
+            unit_tallies[unit].absorb(owner_tallies[owner_id])
     changes = None
     if since is not None:
         found = (measure_change(m, since.day, as_of) for m in _by_field(plan))
@@ -227,7 +233,11 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
             UnitSummary(owner, depth, unit_tallies[owner.id], owner_tallies[owner.id].measures)
             for owner, depth in state.unit_order()
         ),
-        disagreements=tuple(m for m in plan.measures if state.rating_disagrees(m)),
+        disagreements=tuple(
+            m
+            for m in plan.measures
+            if m.rating is not None and lights[m.id] is not None and m.rating != lights[m.id]
+        ),
         reserved=tuple(m for m in _by_field(plan) if m.budget_reserved),
         changes=changes,
         owner_by_id=owner_by_id,
