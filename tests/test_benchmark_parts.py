@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 
 from benchmarks.generate import generate_plan_text
+
 from massnahmen.checks import check_plan
 from massnahmen.load import parse_plan
 

@@ -36,7 +36,7 @@ def check_overdue_milestones(plan: Plan, state: PlanState) -> Iterator[Finding]:
 @register("W211", "warning", "a milestone is due after the measure's effective deadline")
 def check_milestones_in_time(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
-        due = state.due(measure)
+        due = state.due(measure) if measure.milestones else None
         if due is None:
             continue
         for n, milestone in enumerate(measure.milestones):
@@ -77,7 +77,7 @@ def check_indicator_paths(plan: Plan, state: PlanState) -> Iterator[Finding]:
 @register("W213", "warning", "the owner rates it green or yellow while its light is red")
 def check_optimistic_rating(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
-        rating = measure.rating
+        rating = measure.rating if measure.updates else None
         if rating not in ("green", "yellow") or state.light(measure) != "red":
             continue
         n = max(k for k, update in enumerate(measure.updates) if update.rating is not None)

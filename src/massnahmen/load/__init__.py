@@ -21,7 +21,8 @@ from massnahmen.bulk import paused_gc
 from massnahmen.diagnostics import Diagnostic, SubjectKind, did_you_mean
 from massnahmen.load.sourcemap import SourceMap
 from massnahmen.load.toml import NotInPieces, cuts, parse_pieces, parse_toml
-from massnahmen.model import TABLE_MODELS, Measure, Plan, using_horizons
+from massnahmen.model import TABLE_MODELS, Measure, Plan
+from massnahmen.model_types import using_horizons
 
 MAX_PLAN_BYTES = 64 * 1024 * 1024
 _SUBJECTS: dict[str, SubjectKind] = {"measures": "measure", "fields": "field", "owners": "owner"}
