@@ -254,13 +254,15 @@ class _Scanner:
         return table
 
     def array_header(self, keys: list[str], start: int) -> Path:
-        """Records a `[[a.b]]` header: the array, and its new element as the current table."""
-        array = (*self.resolve(keys[:-1]), keys[-1])
-        index = self.array_counts.get(array, 0)
-        self.array_counts[array] = index + 1
-        self.mark(array, start)
+        """Records a `[[a.b]]` header: the array, and its new element as the current table.
+        (Called for every measure, update, milestone and indicator: kept to a few steps.)"""
+        array = (*self.resolve(keys[:-1]), keys[-1]) if len(keys) > 1 else (keys[0],)
+        counts, offsets = self.array_counts, self.offsets
+        index = counts.get(array, 0)
+        counts[array] = index + 1
+        offsets.setdefault(array, start)
         table = (*array, index)
-        self.mark(table, start)
+        offsets.setdefault(table, start)
         self.headers.append((start, table))
         return table
 
