@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from massnahmen.sanitize import printable
+
+__all__ = ["Diagnostic", "did_you_mean", "printable", "sort_key"]
 
 Severity = Literal["error", "warning"]
 SubjectKind = Literal["measure", "field", "owner"]
@@ -43,18 +46,6 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
         }
-
-
-def printable(text: str) -> str:
-    """Control and bidirectional-override characters escaped, so a line shows what it says."""
-    if text.isprintable():
-        return text
-    return "".join(
-        ch
-        if ch.isprintable() or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp")
-        else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -16,6 +17,7 @@ from pydantic import (
 )
 
 from massnahmen.deadline import Deadline, parse_deadline
+from massnahmen.words import say
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Status = Literal["planned", "in_progress", "done", "on_hold", "cancelled"]
@@ -38,6 +40,22 @@ DeadlineValue = Annotated[
     PlainSerializer(lambda d: d.raw),
     WithJsonSchema(_DEADLINE_SCHEMA),
 ]
+
+
+def _email_address(value: str) -> str:
+    """`value` if it is one e-mail address (email-validator's rules, no DNS look-up): a mail
+    job puts it in a `To:` header, where a line break would add headers of its own."""
+    from email_validator import EmailNotValidError, validate_email  # 75 ms: only when used
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise ValueError(say("not_an_email", value=f'"{shown}"', reason=exc)) from None
+    return value
+
+
+EmailAddress = Annotated[str, AfterValidator(_email_address)]
 
 
 class Table(BaseModel):
@@ -79,7 +97,7 @@ class Owner(Table):
     id: Id
     name: str
     kind: Literal["unit", "person", "external"] = "unit"
-    email: str | None = None
+    email: EmailAddress | None = None
     active: bool = True
 
 

@@ -1,12 +1,28 @@
-"""Text from a plan made harmless for the spreadsheets and files it ends up in."""
+"""Text from a file made harmless for the terminals, mails, spreadsheets and files it reaches.
+
+`printable` is the one escaping function for a terminal: every text that comes from a file
+(a plan, an import source, a file name) passes it before it is printed, and no renderer hands
+such text to rich as markup (rich gets `Text` objects, never markup strings).
+"""
 
 from __future__ import annotations
 
-from massnahmen.diagnostics import printable
+import unicodedata
+
+# Control (Cc), format (Cf: bidi overrides and isolates, zero-width joiners), line and paragraph
+# separators (Zl, Zp) and lone surrogates (Cs: undecodable bytes of a file name).
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 # What a spreadsheet reads as the start of a formula (OWASP "CSV injection"): a cell beginning
 # with one of these is evaluated by Excel or LibreOffice when the file is opened.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def looks_like_formula(value: str) -> bool:
+    """Whether a spreadsheet may read `value` as a formula: it starts with a formula character,
+    or with white space or a line break before one (`"\\n=1+1"`: LibreOffice opening a CSV with
+    the other separator, or trimming it, evaluates it)."""
+    return value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
 
 
 def inert_text(value: str) -> str:
@@ -14,13 +30,29 @@ def inert_text(value: str) -> str:
 
     For text cells only (CSV, workbook, import); numbers the tool writes itself stay numbers.
     """
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if looks_like_formula(value) else value
 
 
-def printable_lines(text: str) -> str:
-    """Multi-line text with control and bidi-override characters escaped within each line.
-
-    Plan text printed on a terminal or mailed must not move the cursor, recolour the screen or
-    reverse the rest of a line; the line breaks of the text itself stay.
+def printable(text: str, *, lines: bool = False) -> str:
+    """`text` with control, bidi-override and separator characters escaped (`\\x1b`,
+    `\\u202e`), so that it shows what it says: it cannot move the cursor, recolour or clear
+    the screen, set the terminal's title or reverse the rest of a line. With `lines`, the line
+    breaks (`\\n`) of a multi-line text stay; otherwise the result is one line.
     """
-    return "\n".join(printable(line) for line in text.split("\n"))
+    if text.isprintable():
+        return text
+    if lines:
+        return "\n".join(printable(line) for line in text.split("\n"))
+    return "".join(
+        ch
+        if ch.isprintable() or unicodedata.category(ch) not in _ESCAPED_CATEGORIES
+        else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        for ch in text
+    )
+
+
+def one_line(text: str) -> str:
+    """`text` as the value of a mail header or a one-line field: every run of white space,
+    line breaks of any kind included (CR, LF, NEL, U+2028), becomes one space, and what else
+    is not printable is escaped. A title can then never add a `Bcc:` line."""
+    return printable(" ".join(text.split()))

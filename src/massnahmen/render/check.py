@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from massnahmen.diagnostics import Diagnostic
 from massnahmen.render.console import stderr_console, wants_colour
+from massnahmen.sanitize import printable
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -71,7 +72,7 @@ def report_text(result: CheckResult) -> None:
     errors, warnings = result.count("error"), result.count("warning")
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     verdict = "invalid" if errors else "valid"
-    summary = f"{result.plan}: {verdict}, {counts} (as of {result.as_of})"
+    summary = printable(f"{result.plan}: {verdict}, {counts} (as of {result.as_of})")
     if not wants_colour(sys.stderr):
         sys.stderr.writelines(d.format() + "\n" for d in result.findings)
         sys.stderr.write(summary + "\n")
@@ -95,7 +96,7 @@ def report_json(result: CheckResult) -> None:
 def report_text_each(result: CheckResult | Unreadable) -> None:
     """One plan of a portfolio, as soon as it is checked: its findings and its summary line."""
     if isinstance(result, Unreadable):
-        sys.stderr.write(f"massnahmen: {result.message}\n")
+        sys.stderr.write(printable(f"massnahmen: {result.message}") + "\n")
     else:
         report_text(result)
 

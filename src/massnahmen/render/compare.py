@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from massnahmen.run.plans import Figures, PlanSummary, fields_side_by_side
+from massnahmen.sanitize import printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -52,26 +53,28 @@ def _cell(value: float | int | None) -> str:
 
 
 def print_portfolio(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang) -> None:
-    """The comparison as plain columns on stdout, at most 100 wide."""
+    """The comparison as plain columns on stdout, at most 100 wide; authorities, file names,
+    problems and field names escaped (`sanitize.printable`)."""
     out = sys.stdout
     heads = [word(key, lang) for key in _FIGURES]
     widths = [max(len(head), 5) for head in heads]
 
     def row(name: str, values: Sequence[str]) -> str:
         cells = " ".join(f"{v:>{w}}" for v, w in zip(values, widths, strict=True))
-        return f"{name[:30]:<30} {cells}".rstrip()
+        return f"{printable(name)[:30]:<30} {cells}".rstrip()
 
     out.write(f"{word('title', lang)} – {word('as_of', lang)} {format_date(as_of, lang)}\n\n")
     out.write(row(word("plan", lang), heads) + "\n")
     for plan in plans:
         if plan.totals is None:
-            out.write(f"{name_of(plan)[:30]:<30} {word('not_compared', lang)}: {plan.problem}\n")
+            name, problem = printable(name_of(plan))[:30], printable(plan.problem or "")
+            out.write(f"{name:<30} {word('not_compared', lang)}: {problem}\n")
         else:
             out.write(row(name_of(plan), [_cell(v) for v in figure_values(plan.totals)]) + "\n")
     compared = [plan for plan in plans if plan.totals is not None]
     out.write(f"\n{word('fields', lang)}\n")
     for name, per_plan in fields_side_by_side(compared):
-        out.write(f"\n{name}\n")
+        out.write(f"\n{printable(name)}\n")
         for plan, figures in zip(compared, per_plan, strict=True):
             if figures is not None:
                 cells = [_cell(v) for v in figure_values(figures)]
@@ -81,13 +84,13 @@ def print_portfolio(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang) ->
 def append(ws: Worksheet, values: Sequence[object]) -> None:
     """A row whose text stays text: never a formula, no XML-illegal characters."""
     from massnahmen.render.workbook.cells import clean_text
-    from massnahmen.sanitize import FORMULA_STARTS
+    from massnahmen.sanitize import looks_like_formula
 
     ws.append([clean_text(v) if isinstance(v, str) else v for v in values])
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
-            cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
+            cell.quotePrefix = looks_like_formula(cell.value)
 
 
 def portfolio_workbook(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang) -> bytes:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from massnahmen.report.records import deadline_value, measure_summary, update_record
-from massnahmen.sanitize import printable_lines
+from massnahmen.sanitize import printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def render_text(result: DiffResult) -> str:
 
 
 def report_text(result: DiffResult) -> None:
-    sys.stdout.write(printable_lines(render_text(result)))
+    sys.stdout.write(printable(render_text(result), lines=True))
 
 
 def report_json(result: DiffResult) -> None:
@@ -179,7 +179,7 @@ def render_texts(results: DiffResults) -> str:
 
 
 def report_texts(results: DiffResults) -> None:
-    sys.stdout.write(printable_lines(render_texts(results)))
+    sys.stdout.write(printable(render_texts(results), lines=True))
 
 
 def report_json_results(results: DiffResults) -> None:

@@ -12,10 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import wants_colour
 from massnahmen.report.records import measure_record
-from massnahmen.sanitize import inert_text
+from massnahmen.sanitize import inert_text, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -191,9 +190,10 @@ _CSV_COLUMNS: list[tuple[str, Callable[[ListResult, Measure], str | int | None]]
 
 
 def _cell(value: str | int | None) -> str | int:
+    """A CSV cell: text escaped as on a terminal (line breaks kept), then made inert."""
     if value is None:
         return ""
-    return inert_text(value) if isinstance(value, str) else value
+    return inert_text(printable(value, lines=True)) if isinstance(value, str) else value
 
 
 def render_csv(result: ListResult | ListResults) -> str:
