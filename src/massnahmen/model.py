@@ -73,11 +73,20 @@ class PlanHeader(Table):
     adopted_by: str | None = None
 
 
+def _warning_codes(patterns: list[str]) -> list[str]:
+    """Only warnings may be ignored: a pattern that covers an error code (`E`, `E1`, `E105`,
+    the empty prefix) would let an invalid plan be reported valid (SPEC, Checks)."""
+    for pattern in patterns:
+        if not pattern.strip() or pattern.strip().upper().startswith("E"):
+            raise ValueError(say("ignore_error_code", pattern=f'"{pattern}"'))
+    return patterns
+
+
 class Settings(Table):
     due_soon_days: Annotated[int, Field(ge=0)] = 30
     stale_days: Annotated[int, Field(ge=1)] = 90
     max_open_per_owner: Annotated[int, Field(ge=1)] = 12
-    ignore: list[str] = []
+    ignore: Annotated[list[str], AfterValidator(_warning_codes)] = []
 
 
 class Meeting(Table):

@@ -15,6 +15,7 @@ import importlib
 import io
 import itertools
 import re
+import stat
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -119,7 +120,10 @@ def _read_head(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise SourceError(f"{path}: is a folder, not a spreadsheet")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never end
+            raise SourceError(f"{path}: is not a regular file (a pipe, a device or a socket)")
+        size = info.st_size
         if size > MAX_SOURCE_BYTES:
             mb = MAX_SOURCE_BYTES / (1024 * 1024)
             limit = f"{mb:g} MB" if mb >= 1 else f"{MAX_SOURCE_BYTES:,} bytes"

@@ -7,7 +7,6 @@ each field of action, matched by name, with its figures in every plan that has i
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -162,6 +161,9 @@ def portfolio_workbook(plans: Sequence[PlanSummary], as_of: dt.date, lang: Lang)
         matrix,
         False,
     )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    from massnahmen.render.workbook.package import save_steady
+
+    # The same plans on the same day give the same bytes: no clock, no "openpyxl" as creator.
+    book.properties.creator = book.properties.lastModifiedBy = "massnahmen"
+    book.properties.title = word("title", lang)
+    return save_steady(book, dt.datetime.combine(as_of, dt.time()), lambda sheet: None)

@@ -8,4 +8,8 @@ SAFETY_WORDS: dict[str, tuple[str, str]] = {
         "{value} ist keine E-Mail-Adresse ({reason})",
         "{value} is not an e-mail address ({reason})",
     ),
+    "ignore_error_code": (
+        "{pattern} nennt Fehler: nur Warnungen (W…) lassen sich ausblenden",
+        "{pattern} names errors: only warnings (W…) can be ignored",
+    ),
 }
