@@ -46,16 +46,23 @@ def choose_sheet(source: Source, name: str | None) -> tuple[Sheet, HeaderRow]:
     """The sheet asked for; else the one named like a measure list; else the one whose header
     row names most measure keys."""
     if name is not None:
-        candidates = [source.sheet(name)]
-    else:  # a visible sheet before a hidden one: a hidden "Maßnahmen" is an old copy, mostly
-        visible = [s for s in source.sheets if not s.hidden] or source.sheets
-        named = [s for s in visible if normalize(s.name).replace(" ", "") in MEASURE_SHEETS]
-        candidates = named[:1] or visible
+        groups = [[source.sheet(name)]]
+    else:  # visible sheets before hidden ones: a hidden "Maßnahmen" is an old copy, mostly
+        groups = [
+            [s for s in source.sheets if not s.hidden],
+            [s for s in source.sheets if s.hidden],
+        ]
     best: tuple[Sheet, HeaderRow] | None = None
-    for sheet in candidates:
-        header = find_header(_head(sheet))
-        if header is not None and (best is None or score(header) > score(best[1])):
-            best = sheet, header
+    candidates: list[Sheet] = []
+    for group in groups:
+        named = [s for s in group if normalize(s.name).replace(" ", "") in MEASURE_SHEETS]
+        candidates = candidates or named[:1] or group
+        for sheet in named[:1] or group:
+            header = find_header(_head(sheet))
+            if header is not None and (best is None or score(header) > score(best[1])):
+                best = sheet, header
+        if best is not None:
+            break
     if best is None:
         where = f'sheet "{candidates[0].name}"' if source.kind == "xlsx" else "the file"
         raise SourceError(

@@ -193,7 +193,7 @@ def _is_strings(name: str) -> bool:
     return name.lower().endswith("sharedstrings.xml")
 
 
-_STRING_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+_STRING_START = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,7}:)?si[\s>/]")  # at most 13 bytes
 
 
 def _count_strings(path: Path, info: zipfile.ZipInfo) -> None:
@@ -204,18 +204,19 @@ def _count_strings(path: Path, info: zipfile.ZipInfo) -> None:
         with zipfile.ZipFile(path) as archive, archive.open(info) as part:
             while chunk := part.read(1 << 20):
                 data = tail + chunk
-                count += len(_STRING_START.findall(data, 0, max(len(data) - 16, 0)))
-                tail = data[max(len(data) - 16, 0) :]
+                cut = max(len(data) - 16, 0)  # a match starting later is counted with the next
+                count += sum(1 for m in _STRING_START.finditer(data) if m.start() < cut)
+                tail = data[cut:]
                 if count > MAX_SHARED_STRINGS:
-                    raise SourceError(
-                        f"{path}: more than {MAX_SHARED_STRINGS:,} shared strings, more than a "
-                        "plan's workbook needs; refused"
-                    )
+                    break
             count += len(_STRING_START.findall(tail))
-    except SourceError:
-        raise
     except Exception as exc:  # a damaged part: openpyxl will say so in its words
         del exc
+    if count > MAX_SHARED_STRINGS:
+        raise SourceError(
+            f"{path}: more than {MAX_SHARED_STRINGS:,} shared strings, more than a plan's "
+            "workbook needs; refused"
+        )
 
 
 def _worksheet(path: Path, worksheet: Any, remarks: list[str]) -> Sheet:
@@ -370,7 +371,7 @@ def _csv_rows(text: str, delimiter: str, remarks: list[str]) -> list[Row]:
             if seen > MAX_CELLS:
                 raise TooManyCells
             end = start + reader.line_num
-            if reader.line_num - read_to > 1 and _swallowed(lines, start + read_to, end):
+            if end >= len(lines) and _swallowed(lines, start + read_to):
                 unclosed = (start + read_to, len(row) - 1)
                 break
             rows.append(tuple(cell if cell.strip() else None for cell in row))
@@ -388,9 +389,9 @@ def _csv_rows(text: str, delimiter: str, remarks: list[str]) -> list[Row]:
     raise csv.Error(f"more than {_MAX_UNCLOSED} quotes that never close")
 
 
-def _swallowed(lines: list[str], first: int, end: int) -> bool:
-    """Whether the row on lines `first` to `end` ran to the end of the text inside a quote."""
-    return end >= len(lines) and "".join(lines[first:]).count('"') % 2 == 1
+def _swallowed(lines: list[str], first: int) -> bool:
+    """Whether the last row, which began on line `first`, ended inside a quote."""
+    return "".join(lines[first:]).count('"') % 2 == 1
 
 
 def _letter(index: int) -> str:
