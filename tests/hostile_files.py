@@ -1,52 +1,36 @@
 """Builders of hostile inputs for issue 13: cyclic plans, CSV and workbooks of any size, a
-shared-strings bomb. `python -m tests.hostile_files` rewrites the reproductions in
-tests/data/hostile/ (the tests build their variants of payload, position and size in place)."""
+shared-strings bomb (the plan and bomb builders are the benchmark's: benchmarks/hostile.py).
+`python -m tests.hostile_files` rewrites the reproductions in tests/data/hostile/ (the tests
+build their variants of payload, position and size in place)."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
+
+from benchmarks.hostile import (
+    banded_csv,
+    cyclic_plan,
+    dotted_key_plan,
+    nested_headers_plan,
+    owners_plan,
+    strings_bomb,
+)
 
 from tests.conftest import DATA
 
+__all__ = [
+    "HOSTILE",
+    "banded_csv",
+    "cyclic_plan",
+    "dotted_key_plan",
+    "hidden_and_uncalculated",
+    "nested_headers_plan",
+    "owners_plan",
+    "strings_bomb",
+    "unclosed_quote_csv",
+]
+
 HOSTILE = DATA / "hostile"
-HEAD = 'format = 1\n[plan]\ntitle = "T"\nauthority = "A"\n[[fields]]\nid = "VW"\nname = "V"\n'
-
-
-def cyclic_plan(n: int, extra_deps: int = 1) -> str:
-    """n measures, each depending on the next and on the first (`extra_deps` of the first
-    ones): every back edge of a search closes another cycle."""
-    out = [HEAD]
-    for i in range(n):
-        deps = [f"M-{(i + 1) % n}", *(f"M-{j}" for j in range(extra_deps) if j != i)]
-        listed = ", ".join(f'"{d}"' for d in dict.fromkeys(deps))
-        out.append(
-            f'[[measures]]\nid = "M-{i}"\ntitle = "t"\nfield = "VW"\nstatus = "planned"\n'
-            f"depends_on = [{listed}]\n"
-        )
-    return "".join(out)
-
-
-def owners_plan(n: int) -> str:
-    return HEAD + "".join(f'[[owners]]\nid = "O{i}"\nname = "Owner {i}"\n' for i in range(n))
-
-
-def dotted_key_plan(parts: int) -> str:
-    return HEAD + "[" + ".".join(["a"] * parts) + "]\nx = 1\n"
-
-
-def nested_headers_plan(depth: int) -> str:
-    return HEAD + "".join("[[" + ".".join(["a"] * d) + "]]\n" for d in range(1, depth + 1))
-
-
-def banded_csv(rows: int) -> str:
-    """A CSV with an id column and a band row heading every nine measures ("3 | Feld 3" above
-    3.1 … 3.9): the old look-ahead sliced the rest of the body at every row of it."""
-    lines = ["Nr.;Handlungsfeld;Maßnahme;Frist"]
-    for i in range(rows):
-        band, n = divmod(i, 10)
-        lines.append(f"{band};;Feld {band};" if n == 0 else f"{band}.{n};;M {i};2026-12-31")
-    return "\n".join(lines) + "\n"
 
 
 def unclosed_quote_csv(at: int = 2, rows: int = 6, column: int = 1) -> str:
@@ -57,54 +41,6 @@ def unclosed_quote_csv(at: int = 2, rows: int = 6, column: int = 1) -> str:
             cells[column] = '"' + cells[column]
         lines.append(";".join(cells))
     return "\n".join(lines) + "\n"
-
-
-def strings_bomb(path: Path, strings: int, *, declared: int | None = None) -> Path:
-    """A workbook whose shared strings part holds `strings` tiny strings (compresses ~1:500)."""
-    sheet = (
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-        '<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'
-    )
-    body = "<si><t>x</t></si>" * strings
-    shared = (
-        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-        f'count="{strings}" uniqueCount="{strings}">{body}</sst>'
-    )
-    parts = {
-        "[Content_Types].xml": (
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
-            'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
-            'worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-        ),
-        "xl/workbook.xml": (
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            '<sheets><sheet name="Maßnahmen" sheetId="1" r:id="rId1"/></sheets></workbook>'
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
-            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-            'sharedStrings" Target="sharedStrings.xml"/></Relationships>'
-        ),
-        "xl/worksheets/sheet1.xml": sheet,
-        "xl/sharedStrings.xml": shared,
-    }
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return path
 
 
 def hidden_and_uncalculated(path: Path, *, hidden_sheet_first: bool = True) -> Path:

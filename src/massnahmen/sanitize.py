@@ -7,7 +7,10 @@ such text to rich as markup (rich gets `Text` objects, never markup strings).
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
+from typing import Any
 
 # Control (Cc), format (Cf: bidi overrides and isolates, zero-width joiners), line and paragraph
 # separators (Zl, Zp) and lone surrogates (Cs: undecodable bytes of a file name).
@@ -56,3 +59,18 @@ def one_line(text: str) -> str:
     line breaks of any kind included (CR, LF, NEL, U+2028), becomes one space, and what else
     is not printable is escaped. A title can then never add a `Bcc:` line."""
     return printable(" ".join(text.split()))
+
+
+# Characters JSON may carry raw but a terminal would act on: C1 controls (U+009B is CSI),
+# bidi overrides and isolates, line and paragraph separators, lone surrogates.
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def json_text(document: Any) -> str:
+    """`document` as indented JSON for stdout: readable UTF-8, with every character a terminal
+    would act on written as a `\\uXXXX` escape, so that the data stay the same to a parser.
+    (json.dumps escapes the C0 controls itself.)"""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + "\n"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from massnahmen.diagnostics import Diagnostic
 from massnahmen.render.console import stderr_console, wants_colour
-from massnahmen.sanitize import printable
+from massnahmen.sanitize import json_text, printable
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -90,7 +89,7 @@ def report_text(result: CheckResult) -> None:
 
 def report_json(result: CheckResult) -> None:
     """One JSON object on stdout, the shape SPEC gives."""
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(result.to_json()))
 
 
 def report_text_each(result: CheckResult | Unreadable) -> None:
@@ -116,7 +115,7 @@ def report_text_portfolio(result: PortfolioResult) -> None:
 
 def report_json_portfolio(result: PortfolioResult) -> None:
     """One JSON object on stdout: totals and the per-plan objects of `report_json`."""
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(result.to_json()))
 
 
 def _nothing(result: CheckResult | Unreadable) -> None:

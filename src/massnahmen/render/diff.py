@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from massnahmen.report.records import deadline_value, measure_summary, update_record
-from massnahmen.sanitize import printable
+from massnahmen.sanitize import json_text, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -136,7 +135,7 @@ def report_text(result: DiffResult) -> None:
 
 
 def report_json(result: DiffResult) -> None:
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(result.to_json()))
 
 
 REPORTERS: dict[str, Callable[[DiffResult], None]] = {"text": report_text, "json": report_json}
@@ -183,7 +182,7 @@ def report_texts(results: DiffResults) -> None:
 
 
 def report_json_results(results: DiffResults) -> None:
-    sys.stdout.write(json.dumps(results.to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(results.to_json()))
 
 
 SEVERAL_REPORTERS: dict[str, Callable[[DiffResults], None]] = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from massnahmen.render.console import wants_colour
 from massnahmen.report.records import measure_record
-from massnahmen.sanitize import inert_text, printable
+from massnahmen.sanitize import inert_text, json_text, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -162,7 +161,7 @@ def report_tables(results: ListResults) -> None:
 
 def report_json(result: ListResult | ListResults) -> None:
     """One JSON object on stdout: plain keys, ISO dates."""
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(result.to_json()))
 
 
 # The CSV columns: label key and the cell of a measure (text cells pass through inert_text).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shlex
 import textwrap
@@ -12,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from massnahmen.report.records import measure_record
-from massnahmen.sanitize import one_line, printable
+from massnahmen.sanitize import json_text, one_line, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -258,7 +257,7 @@ def _head(result: Reminders) -> dict[str, Any]:
 
 
 def _dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def render_json(result: Reminders, digest: Digest) -> str:
