@@ -87,20 +87,23 @@ def test_a_quote_that_never_closes_is_named_and_swallows_nothing(
     source.write_text(unclosed_quote_csv(at, rows, column), encoding="utf-8")
     result = run("import", source, "-o", tmp_path / "plan.toml")
     letter = "ABCD"[column]
-    assert f"line {at + 1}, column {letter}: a quote opens and never closes" in result.stderr
+    assert (
+        f"Zeile {at + 1}, Spalte {letter}: ein Anführungszeichen öffnet und schließt nie"
+        in result.stderr
+    )
     assert f"{rows} measures" in result.stdout
 
 
 def test_the_reproduction_of_the_unclosed_quote(tmp_path: Path) -> None:
     result = run("import", HOSTILE / "unclosed_quote.csv", "-o", tmp_path / "plan.toml")
-    assert "6 measures" in result.stdout and "line 3, column B" in result.stderr
+    assert "6 measures" in result.stdout and "Zeile 3, Spalte B" in result.stderr
 
 
 def test_quoted_line_breaks_that_close_are_no_remark(tmp_path: Path) -> None:
     source = tmp_path / "plan.csv"
     source.write_text('Handlungsfeld;Maßnahme\nV;"zwei\nZeilen"\nV;"a ""b"""\n', "utf-8")
     result = run("import", source, "-o", tmp_path / "plan.toml")
-    assert "never closes" not in result.stderr and "2 measures" in result.stdout
+    assert "schließt nie" not in result.stderr and "2 measures" in result.stdout
 
 
 # --- 9 and 11: workbooks -------------------------------------------------------------------------
@@ -132,7 +135,7 @@ def test_a_part_larger_than_a_plan_needs_is_refused(
 
     monkeypatch.setattr(sources, "MAX_STRINGS_BYTES", 10_000)
     result = run("import", strings_bomb(tmp_path / "b.xlsx", 5000), "-o", tmp_path / "p.toml")
-    assert result.code == 2 and "sharedStrings.xml unpacks to" in result.stderr
+    assert result.code == 2 and "sharedStrings.xml wird entpackt" in result.stderr
 
 
 @pytest.mark.parametrize("limit", [10, 1000])
@@ -156,11 +159,11 @@ def test_hidden_sheets_rows_and_uncalculated_formulas_are_named(
     book = hidden_and_uncalculated(tmp_path / "b.xlsx", hidden_sheet_first=first)
     result = run("import", book, "-o", tmp_path / "p.toml")
     assert "Veraltete" not in (tmp_path / "p.toml").read_text(encoding="utf-8")
-    assert "Maßnahmenplan!rows 4–5 hidden" in result.stderr
-    assert "Maßnahmenplan!C2: a formula without a saved result (=DATE(2026,12,31))" in (
+    assert "Maßnahmenplan!Zeilen 4–5 in der Arbeitsmappe ausgeblendet" in result.stderr
+    assert "Maßnahmenplan!C2: eine Formel ohne gespeichertes Ergebnis (=DATE(2026,12,31))" in (
         result.stderr
     )
-    assert "Maßnahmenplan!D3: a formula without a saved result (=A2&B2)" in result.stderr
+    assert "Maßnahmenplan!D3: eine Formel ohne gespeichertes Ergebnis (=A2&B2)" in result.stderr
 
 
 def test_a_hidden_sheet_that_is_the_only_one_is_read_and_named(tmp_path: Path) -> None:
@@ -176,7 +179,7 @@ def test_a_hidden_sheet_that_is_the_only_one_is_read_and_named(tmp_path: Path) -
     book.active = 1
     book.save(tmp_path / "b.xlsx")
     result = run("import", tmp_path / "b.xlsx", "-o", tmp_path / "p.toml")
-    assert "1 measures" in result.stdout and "is hidden in the workbook" in result.stderr
+    assert "1 measures" in result.stdout and "ist in der Arbeitsmappe ausgeblendet" in result.stderr
 
 
 # --- 10: what is not a regular file, and the cap -------------------------------------------------
@@ -212,7 +215,7 @@ def test_a_pipe_or_device_is_refused_at_once(
         threading.Thread(target=release, daemon=True).start()
     result = run(*_with_plan(command, plan), "--as-of", EXAMPLE_AS_OF)
     finished.set()
-    assert result.code == 2 and "not a regular file" in result.stderr, result
+    assert result.code == 2 and "keine gewöhnliche Datei" in result.stderr, result
     assert len(result.stderr.splitlines()) == 1
 
 
@@ -235,7 +238,7 @@ def test_more_tables_than_a_plan_holds_are_refused_in_moments(tmp_path: Path, fo
         owners = ", ".join(f'{{id = "O{i}", name = "N"}}' for i in range(n))
         plan.write_text(owners_plan(0) + f"owners = [{owners}]\n", encoding="utf-8")
     result = run("check", plan)
-    assert result.code == 2 and "more than the 400,000 a plan file may hold" in result.stderr
+    assert result.code == 2 and "400,000, die eine Plandatei enthalten darf" in result.stderr
 
 
 def test_many_unknown_owners_among_many_owners_get_hints_in_linear_time(tmp_path: Path) -> None:
@@ -282,3 +285,36 @@ def test_the_portfolio_workbook_is_the_same_bytes_on_every_run(tmp_path: Path) -
         run("export", DATA / "portfolio", "--portfolio", "--as-of", "2025-03-18", "-o", out)
         made.append(out.read_bytes())
     assert made[0] == made[1] and b"openpyxl" not in made[0]
+
+
+# --- 12: errors cannot be ignored ----------------------------------------------------------------
+
+CYCLE = EXAMPLE.read_text(encoding="utf-8").replace(
+    'id = "GE-01"', 'id = "GE-01"\ndepends_on = ["GE-01"]', 1
+)
+
+
+@pytest.mark.parametrize("pattern", ["E", "e", "E1", "E10", "E105", "", " E", "E002"])
+def test_an_ignored_error_code_in_the_settings_is_e002_at_the_key(
+    tmp_path: Path, pattern: str
+) -> None:
+    text = CYCLE.replace("[settings]\n", f"[settings]\nignore = [{json.dumps(pattern)}]\n", 1)
+    assert text != CYCLE
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text, encoding="utf-8")
+    result = run("check", plan, "--as-of", EXAMPLE_AS_OF, "-f", "json")
+    document = json.loads(result.stdout)
+    [finding] = [f for f in document["findings"] if f["severity"] == "error"]
+    line = text.splitlines().index(f"ignore = [{json.dumps(pattern)}]") + 1
+    assert (finding["code"], finding["line"], document["valid"]) == ("E002", line, False)
+
+
+@pytest.mark.parametrize("pattern", ["E", "E1", "e105", "E10"])
+def test_an_ignored_error_code_on_the_command_line_hides_no_error(
+    tmp_path: Path, pattern: str
+) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(CYCLE, encoding="utf-8")
+    result = run("check", plan, "--as-of", EXAMPLE_AS_OF, "--ignore", pattern)
+    assert result.code == 1
+    assert " E105 " in result.stderr and f'--ignore "{pattern.upper()}"' in result.stderr

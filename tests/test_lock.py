@@ -140,7 +140,7 @@ def test_a_planted_lock_is_refused_and_left_alone(tmp_path: Path, kind: str) -> 
     victim_before = victim.read_bytes() if victim.is_file() else None
     result = run("update", plan, *UPDATE_VW01)
     assert result.code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
-    assert "lock file" in result.stderr and "remove it" in result.stderr
+    assert "Sperrdatei" in result.stderr and "entfernen Sie sie" in result.stderr
     assert plan.read_bytes() == before
     assert (victim.read_bytes() if victim.is_file() else None) == victim_before
     assert os.path.lexists(held)  # not ours to remove

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from massnahmen.checks.registry import Finding, measure_finding, register
 from massnahmen.diagnostics import SubjectKind, did_you_mean
 from massnahmen.report.state import PlanState
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -78,8 +79,7 @@ def check_dependency_cycles(plan: Plan, state: PlanState) -> Iterator[Finding]:
         following = cycle[1 % len(cycle)]
         message = "dependency cycle: " + _named_cycle(cycle)
         if len(group) > len(cycle):
-            others = len(group) - len(cycle)
-            message += f" ({others} more measure{'s' * (others != 1)} in cycles with these)"
+            message += " " + say("cycle_more", count=len(group) - len(cycle))
         edge = state.by_id[first].depends_on.index(following)
         yield measure_finding(position[first], first, message, "depends_on", edge)
 
@@ -93,7 +93,7 @@ def _named_cycle(cycle: list[str]) -> str:
         return " → ".join([*cycle, cycle[0]])
     head, tail = cycle[:10], cycle[-5:]
     hidden = len(cycle) - len(head) - len(tail)
-    return " → ".join([*head, f"… ({hidden} more) …", *tail, cycle[0]])
+    return " → ".join([*head, say("cycle_hidden", count=hidden), *tail, cycle[0]])
 
 
 def _cyclic_groups(state: PlanState) -> Iterator[set[str]]:

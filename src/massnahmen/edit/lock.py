@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from massnahmen.files import process_alive
+from massnahmen.words import say
 
 try:
     import fcntl
@@ -56,7 +57,7 @@ class UnsafeLock(Exception):
 
     def __init__(self, lock: Path, why: str) -> None:
         self.lock = lock
-        super().__init__(f"lock file {lock} {why}; remove it if no edit is running")
+        super().__init__(say("lock_unsafe", lock=lock, why=why))
 
 
 _OPEN_FLAGS = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -127,9 +128,9 @@ def _open_own(lock: Path) -> int:
         fd = os.open(lock, _OPEN_FLAGS | os.O_CREAT, 0o644)
     except OSError as exc:
         if exc.errno in (errno.ELOOP, errno.EMLINK):  # what O_NOFOLLOW answers for a link
-            raise UnsafeLock(lock, "is a symbolic link") from None
+            raise UnsafeLock(lock, say("lock_link")) from None
         if exc.errno in (errno.ENXIO, errno.EISDIR):  # a FIFO without a reader, a folder
-            raise UnsafeLock(lock, "is not a regular file") from None
+            raise UnsafeLock(lock, say("lock_not_regular")) from None
         raise
     try:
         info = os.fstat(fd)
@@ -145,9 +146,9 @@ def _open_own(lock: Path) -> int:
 
 def _unsafe(info: os.stat_result, lock: Path) -> str | None:
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file"
+        return say("lock_not_regular")
     if info.st_nlink > 1:
-        return "has other names (hard links)"
+        return say("lock_hard_links")
     if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
         plan = lock.with_name(lock.name.removesuffix(".lock"))
         try:
@@ -155,7 +156,7 @@ def _unsafe(info: os.stat_result, lock: Path) -> str | None:
         except OSError:
             plan_owner = None
         if info.st_uid != plan_owner:
-            return f"belongs to another user (uid {info.st_uid})"
+            return say("lock_other_user", uid=info.st_uid)
     return None
 
 

@@ -12,6 +12,7 @@ from massnahmen.importer.headers import HEADER_SCAN_ROWS, HeaderRow, find_header
 from massnahmen.importer.measures import Cell, Reading, fill, finish
 from massnahmen.importer.sources import Row, Sheet, Source, SourceError
 from massnahmen.importer.values import is_blank, text_of
+from massnahmen.words import say
 
 # Sheets chosen by name when the workbook has one: the committee workbook's measure sheet first.
 MEASURE_SHEETS = ("massnahmen", "measures", "massnahmenplan", "massnahmenuebersicht")
@@ -71,9 +72,7 @@ def choose_sheet(source: Source, name: str | None) -> tuple[Sheet, HeaderRow]:
             "rename the column or give a --mapping"
         )
     if best[0].hidden:
-        source.remarks.append(
-            f'sheet "{best[0].name}" is hidden in the workbook; read all the same'
-        )
+        source.remarks.append(say("hidden_sheet", sheet=best[0].name))
     return best
 
 

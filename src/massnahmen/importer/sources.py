@@ -27,6 +27,7 @@ from typing import Any
 from massnahmen.diagnostics import did_you_mean
 from massnahmen.importer.sheet_rows import MAX_CELLS, TooManyCells, Uncalculated, sheet_rows
 from massnahmen.importer.values import ShownDate, shows_day
+from massnahmen.words import say
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a workbook that unpacks to more is a zip bomb
@@ -122,7 +123,7 @@ def _read_head(path: Path) -> bytes:
             raise SourceError(f"{path}: is a folder, not a spreadsheet")
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would hang, /dev/zero never end
-            raise SourceError(f"{path}: is not a regular file (a pipe, a device or a socket)")
+            raise SourceError(say("not_regular_source", path=path))
         size = info.st_size
         if size > MAX_SOURCE_BYTES:
             mb = MAX_SOURCE_BYTES / (1024 * 1024)
@@ -180,9 +181,9 @@ def _check_archive(path: Path) -> None:
     for info in infos:
         limit = MAX_STRINGS_BYTES if _is_strings(info.filename) else MAX_PART_BYTES
         if info.file_size > limit:
+            size, mb = f"{info.file_size:,}", limit // (1024 * 1024)
             raise SourceError(
-                f"{path}: {info.filename} unpacks to {info.file_size:,} bytes, more than the "
-                f"{limit // (1024 * 1024)} MB a plan's workbook needs; refused"
+                say("part_too_large", path=path, part=info.filename, size=size, limit=mb)
             )
     strings = next((info for info in infos if _is_strings(info.filename)), None)
     if strings is not None:
@@ -213,10 +214,7 @@ def _count_strings(path: Path, info: zipfile.ZipInfo) -> None:
     except Exception as exc:  # a damaged part: openpyxl will say so in its words
         del exc
     if count > MAX_SHARED_STRINGS:
-        raise SourceError(
-            f"{path}: more than {MAX_SHARED_STRINGS:,} shared strings, more than a plan's "
-            "workbook needs; refused"
-        )
+        raise SourceError(say("too_many_strings", path=path, limit=f"{MAX_SHARED_STRINGS:,}"))
 
 
 def _worksheet(path: Path, worksheet: Any, remarks: list[str]) -> Sheet:
@@ -240,9 +238,9 @@ def _worksheet(path: Path, worksheet: Any, remarks: list[str]) -> Sheet:
                     values = tuple(_value(cell, uncalculated) for cell in row.cells)
                     yield _shown(row.cells, values) if dt.datetime in map(type, values) else values
         except TooManyCells:
+            limit = f"{MAX_CELLS:,}"
             raise SourceError(
-                f'{path}: sheet "{title}" holds more than {MAX_CELLS:,} cells, more than a '
-                "plan needs; refused"
+                say("too_many_cells_sheet", path=path, sheet=title, limit=limit)
             ) from None
         except Exception as exc:  # a damaged sheet shows only while it is read
             raise SourceError(f'{path}: sheet "{title}" is damaged ({_reason(exc)})') from None
@@ -254,10 +252,8 @@ def _worksheet(path: Path, worksheet: Any, remarks: list[str]) -> Sheet:
         value = cell.value
         if isinstance(value, Uncalculated):
             shown = value.formula if len(value.formula) <= 40 else value.formula[:37] + "..."
-            uncalculated.append(
-                f"{title}!{cell.coordinate}: a formula without a saved result ({shown}), read "
-                "as empty; open the file in Excel or LibreOffice and save it again"
-            )
+            where = f"{title}!{cell.coordinate}"
+            uncalculated.append(say("uncalculated", cell=where, formula=shown))
             return None
         return value
 
@@ -280,13 +276,10 @@ def _hidden_rows(title: str, numbers: list[int]) -> str | None:
             spans[-1][1] = number
         else:
             spans.append([number, number])
-    shown = [f"{a}–{b}" if a != b else str(a) for a, b in spans[:20]]
-    more = f" and {len(spans) - 20} more" if len(spans) > 20 else ""
-    which = "row" if len(numbers) == 1 else "rows"
-    return (
-        f"{title}!{which} {', '.join(shown)}{more} hidden in the workbook; imported all the "
-        "same (delete them in the source if they are obsolete)"
-    )
+    shown = ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in spans[:20])
+    shown += say("hidden_rows_more", count=len(spans) - 20) if len(spans) > 20 else ""
+    rows = say("hidden_row_one" if len(numbers) == 1 else "hidden_row_many", rows=shown)
+    return say("hidden_rows", sheet=title, rows=rows)
 
 
 @contextlib.contextmanager
@@ -343,9 +336,7 @@ def _open_csv(path: Path) -> Source:
     except csv.Error as exc:
         raise SourceError(f"{path}: not a readable CSV file ({exc})") from None
     except TooManyCells:
-        raise SourceError(
-            f"{path}: more than {MAX_CELLS:,} cells, more than a plan needs; refused"
-        ) from None
+        raise SourceError(say("too_many_cells_csv", path=path, limit=f"{MAX_CELLS:,}")) from None
     sheet = Sheet(path.stem, lambda: iter(rows), len(rows))
     return Source(path, "csv", [sheet], remarks)
 
@@ -379,14 +370,12 @@ def _csv_rows(text: str, delimiter: str, remarks: list[str]) -> list[Row]:
         if unclosed is None:
             return rows
         line, column = unclosed
-        remarks.append(
-            f"line {line + 1}, column {_letter(column)}: a quote opens and never closes (it "
-            f"would swallow the {len(lines) - line - 1:,} lines after it); read as a character"
-        )
+        rest = f"{len(lines) - line - 1:,}"
+        remarks.append(say("unclosed_quote", line=line + 1, column=_letter(column), rest=rest))
         plain = csv.reader([lines[line]], delimiter=delimiter, quoting=csv.QUOTE_NONE)
         rows.extend(tuple(c if c.strip() else None for c in row) for row in plain)
         start = line + 1
-    raise csv.Error(f"more than {_MAX_UNCLOSED} quotes that never close")
+    raise csv.Error(say("too_many_unclosed", limit=_MAX_UNCLOSED))
 
 
 def _swallowed(lines: list[str], first: int) -> bool:

@@ -24,6 +24,7 @@ from massnahmen.diagnostics import Diagnostic, SubjectKind, did_you_mean
 from massnahmen.load.sourcemap import SourceMap
 from massnahmen.load.toml import NotInPieces, cuts, parse_pieces, parse_toml
 from massnahmen.model import TABLE_MODELS, Measure, Plan
+from massnahmen.words import say
 
 MAX_PLAN_BYTES = 64 * 1024 * 1024
 # What a command holds in memory grows with the number of tables more than with the bytes: a
@@ -118,9 +119,7 @@ def read_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise PlanFileError(f"{path}: is a folder, not a plan file")
         if not stat.S_ISREG(info.st_mode):
-            raise PlanFileError(
-                f"{path}: is not a regular file (a pipe, a device or a socket); give a plan file"
-            )
+            raise PlanFileError(say("not_regular_plan", path=path))
         if info.st_size > MAX_PLAN_BYTES:
             raise PlanFileError(f"{path}: {info.st_size:,} bytes is too large for a plan file")
         raw = _read_at_most(fd, MAX_PLAN_BYTES + 1, info.st_size)
@@ -131,13 +130,11 @@ def read_bytes(path: Path) -> bytes:
     finally:
         os.close(fd)
     if len(raw) > MAX_PLAN_BYTES:
-        raise PlanFileError(f"{path}: more than {MAX_PLAN_BYTES:,} bytes is too large for a plan")
+        raise PlanFileError(say("plan_grew", path=path, limit=f"{MAX_PLAN_BYTES:,}"))
     tables = raw.count(b"[[") + raw.count(b"{")
     if tables > MAX_PLAN_TABLES:
-        raise PlanFileError(
-            f"{path}: {tables:,} tables (measures, updates, owners, …) are more than the "
-            f"{MAX_PLAN_TABLES:,} a plan file may hold"
-        )
+        limit = f"{MAX_PLAN_TABLES:,}"
+        raise PlanFileError(say("too_many_tables", path=path, count=f"{tables:,}", limit=limit))
     return raw
 
 
