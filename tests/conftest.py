@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from massnahmen.cli import app
+from massnahmen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "musterdorf.toml"
@@ -31,8 +32,16 @@ class Result:
 def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None = None) -> Result:
     """Runs `massnahmen ARGS` in-process; stdout and stderr apart, no colour."""
     runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
-    result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-    return Result(result.exit_code, result.stdout, result.stderr)
+    with runner.isolation(input=input) as (stdout, stderr, _):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        out, err = stdout.getvalue(), stderr.getvalue()
+    return Result(code, out.decode(), err.decode())
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import string
 from pathlib import Path
 from typing import get_args
 
-from massnahmen.cli.editing import PriorityChoice, StatusChoice
+from massnahmen.cli.options import PriorityChoice, StatusChoice
 from massnahmen.model import STATUSES
 from massnahmen.words import CATALOGUE
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, ROOT, run

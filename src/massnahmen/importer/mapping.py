@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from massnahmen.diagnostics import did_you_mean
+from massnahmen.errors import CannotRun
 from massnahmen.importer.build import DEFAULT_FIELD, Draft, Named, Problem, key_of
 from massnahmen.importer.flat import column_letter
 from massnahmen.importer.headers import HEADER_SCAN_ROWS, normalize
@@ -34,7 +35,7 @@ Column = Annotated[str, Field(min_length=1)]
 Columns = Column | list[Column]
 
 
-class MappingError(Exception):
+class MappingError(CannotRun):
     """The mapping file cannot be used; the message is one line for the person."""
 
 
