@@ -146,6 +146,7 @@ def commit_all(folder: Path, message: str) -> None:
 
 def _git(folder: Path, *args: str) -> str:
     identity = ["-c", "user.name=docs", "-c", "user.email=docs@example.org"]
+    identity += ["-c", "commit.gpgsign=false"]
     done = subprocess.run(
         ["git", *identity, *args], cwd=folder, check=True, capture_output=True, text=True
     )

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from docs.generate import DOCS, RESULTS, ROOT, Clones, render
+
 from massnahmen.checks import CHECKS
 
 
