@@ -83,3 +83,14 @@ def test_remind_json_keys_are_documented() -> None:
 def test_check_json_keys_are_documented() -> None:
     result = run("check", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "-f", "json")
     assert keys_of(json.loads(result.stdout)) <= shown("check")
+
+
+def test_import_example_shows_what_import_prints(tmp_path: Path) -> None:
+    """Hand-written, since the import checks for today: the day is shown as `…`."""
+    found = re.search(r"```sh\n(massnahmen import .*?)\n```\n\n```text\n(.*?)```", COMMANDS, re.S)
+    assert found is not None
+    with contextlib.chdir(tmp_path):
+        (tmp_path / "examples").symlink_to(ROOT / "examples")
+        result = run(*shlex.split(found.group(1))[1:])
+    printed = re.sub(r"\(as of \d{4}-\d\d-\d\d\)", "(as of …)", result.stderr + result.stdout)
+    assert printed == found.group(2)
