@@ -111,3 +111,13 @@ def test_real_data_is_in_the_repository_with_source_and_licence() -> None:
         row = next(line for line in notes.splitlines() if line.startswith(f"| `{name}`"))
         assert row.count(" | ") >= 3  # what, source, licence
     assert "licence" in notes and "CC BY-SA 4.0" in notes
+
+
+def test_every_command_has_a_line_in_the_index_and_a_section_in_the_docs() -> None:
+    from massnahmen.cli import app
+
+    registered = {c.name or c.callback.__name__ for c in app.registered_commands}  # type: ignore[union-attr]
+    index = re.findall(r"^- \[`([\w-]+)`\]\(docs/commands\.md#([\w-]+)\)", README, re.M)
+    assert {name for name, _ in index} == registered and all(a == n for n, a in index)
+    commands = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^## ([\w-]+)$", commands, re.M)) == registered
