@@ -1,25 +1,11 @@
 """Writes the generated parts of README.md and docs/*.md: `python -m docs.generate [--check]`.
 
-Run from the repository's top folder with the test dependencies installed
-(`.venv/bin/python -m docs.generate`); `--check` writes nothing and exits 1 if a part is not
-current, which is what tests/test_readme_generated.py asserts. A generated part stands between
-markers, so the text around it stays hand-written:
-
-- `<!-- generated: checks -->` … `<!-- end generated -->`: the table of checks, from the registry
-  `massnahmen.checks.CHECKS`.
-- `<!-- generated: benchmark-results -->` (the table) and `<!-- generated: benchmark-summary -->`
-  (machine, run time, linearity, portfolio, peak memory), from benchmarks/results.json.
-- `<!-- output: stdout -->` or `<!-- output: stderr -->` right before a code block: what the
-  last command of the shell block above prints, run with the block's earlier commands in a fresh
-  clone (tests/conftest.py's runner: no colour, 100 columns).
-
-How a block's commands are read (tests/test_readme_commands.py runs them all the same way):
-```sh and ```powershell blocks are typed at a prompt in a fresh clone, each block in a clone of
-its own; ```crontab, ```yaml and ```ps1 blocks are job definitions, run in a clone whose folder
-also holds `plan.toml` in git (tests/test_readme_jobs.py). Of each line, the shell commands whose
-program is `massnahmen` (also `.venv/bin/massnahmen`, `.venv\\Scripts\\massnahmen`, `python -m
-massnahmen`) run in-process; `> FILE` writes their stdout there. A line ending in `# exit N`
-(or `# exit N: why`) must exit with N; every other command must exit 0 or 1.
+Run from the top folder with the test tools installed; `--check` writes nothing and exits 1 if a
+part is stale (tests/test_readme_generated.py). A part stands between markers: the checks table
+(from `massnahmen.checks.CHECKS`), the benchmark table and summary (from
+benchmarks/results.json), and the output of the shell block above an `<!-- output: … -->`
+marker, run in a fresh clone. The same module reads the documented commands for the tests; the
+conventions (block languages, `# exit N`) are in docs/contributing.md.
 """
 
 from __future__ import annotations
@@ -38,6 +24,7 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -246,7 +233,7 @@ def benchmark_summary(results: dict[str, object]) -> str:
     return "\n".join(fill(line) for line in lines) + "\n"
 
 
-def _rows(results: dict[str, object]) -> list[dict[str, float]]:
+def _rows(results: dict[str, object]) -> list[dict[str, Any]]:
     rows = results["results"]
     assert isinstance(rows, list)
     return rows

@@ -43,7 +43,7 @@ def test_documented_block_runs_in_a_fresh_clone(block: Block, clones: Clones) ->
 
 
 def test_every_document_and_the_setup_command_are_run() -> None:
-    ids = {param.id.split(":")[0] for param in SHOWN}
+    ids = {str(param.id).split(":")[0] for param in SHOWN}
     assert {"README.md", "docs/commands.md", "docs/jobs.md", "docs/handbuch.md"} <= ids
     first = SHOWN[0].values[0]
     assert isinstance(first, Block) and first.commands[0].args[0] == "check"
