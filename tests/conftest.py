@@ -15,11 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "musterdorf.toml"
 EXAMPLE_AS_OF = "2025-03-18"
 DATA = Path(__file__).resolve().parent / "data"
-# shared/ stands beside the repository; a worktree further down finds it in a parent folder.
-REALDATA = next(
-    (p / "shared" / "realdata" for p in ROOT.parents if (p / "shared" / "realdata").is_dir()),
-    ROOT.parent / "shared" / "realdata",
-)
+# Real measure plans that nobody on this project wrote, with their source and licence.
+REALDATA = ROOT / "examples" / "realdata"
 
 
 @dataclass(frozen=True)
