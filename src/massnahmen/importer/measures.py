@@ -9,20 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from massnahmen.importer.build import NO_TITLE, Draft, Problem, settle_status
-from massnahmen.importer.values import (
-    Unreadable,
-    is_blank,
-    read_amount,
-    read_date,
-    read_deadline,
-    read_flag,
-    read_period,
-    read_priority,
-    read_progress,
-    read_status,
-    split_list,
-    text_of,
-)
+from massnahmen.importer.cells import Unreadable, is_blank, split_list, text_of
+from massnahmen.importer.dates import read_date, read_deadline, read_period
+from massnahmen.importer.numbers import read_amount, read_progress
+from massnahmen.importer.words import read_flag, read_priority, read_status
 
 
 @dataclass(frozen=True, slots=True)

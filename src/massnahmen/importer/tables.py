@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from massnahmen.diagnostics import did_you_mean
+from massnahmen.importer.cells import text_of
 from massnahmen.importer.flat import column_letter
 from massnahmen.importer.headers import HEADER_SCAN_ROWS, normalize
 from massnahmen.importer.mapping import MappingError, TableMap
 from massnahmen.importer.measures import Cell
 from massnahmen.importer.sources import Row, Sheet, Source, SourceError
-from massnahmen.importer.values import text_of
 
 
 @dataclass
