@@ -1,5 +1,9 @@
 """Cells as the import sees them: their text, whether they say "nothing here", the items of a
-list in one cell, and `Unreadable` for a value that means nothing to the plan."""
+list in one cell, and `Unreadable` for a value that means nothing to the plan.
+
+The import reads values through the vocabulary (`massnahmen.vocabulary`), as every option of
+the command line does; what it adds is the cell's side: blanks, and a report in few words.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,13 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from typing import TypeVar
+
+from massnahmen.vocabulary import NotUnderstood
+from massnahmen.words import Lang
+
+# The import report is English until its words move to the catalogue (issue 14, item 4); the
+# vocabulary's refusals are said in its language, so that the report reads as one.
+REPORT_LANG: Lang = "en"
 
 
 class Unreadable(ValueError):
@@ -39,8 +50,16 @@ def memo(read: Callable[[object], T]) -> Callable[[object], T]:
     return cached
 
 
+def reported(read: Callable[[object], T], value: object) -> T:
+    """`read(value)`, with the vocabulary's refusal as `Unreadable` in the report's few words."""
+    try:
+        return read(value)
+    except NotUnderstood as exc:
+        raise Unreadable(exc.short(REPORT_LANG)) from None
+
+
 # Cells that say "nothing here": left out rather than reported.
-BLANKS = frozenset({"", "-", "–", "—", "--", "/", "n/a", "n.a.", "k.a.", "k. a.", "?", "tbd"})
+_BLANKS = frozenset({"", "-", "–", "—", "--", "/", "n/a", "n.a.", "k.a.", "k. a.", "?", "tbd"})
 
 
 def text_of(value: object) -> str:
@@ -62,12 +81,7 @@ def is_blank(value: object) -> bool:
     """Empty, or a placeholder such as "-" or "k.A."."""
     if value is None:
         return True
-    return isinstance(value, str) and value.strip().lower() in BLANKS
-
-
-def folded(value: object) -> str:
-    """Lower-case words without punctuation at the ends: the form to look words up in."""
-    return " ".join(str(value).lower().replace("\xa0", " ").split()).strip(" .:;!")
+    return isinstance(value, str) and value.strip().lower() in _BLANKS
 
 
 def split_list(value: object, separators: str = ",;\n") -> list[str]:

@@ -146,7 +146,7 @@ def _deadline(draft: Draft, cell: Cell, reading: Reading) -> None:
         return
     draft.values["deadline"] = deadline
     if start is not None:
-        draft.values.setdefault("_start_from_span", read_date(start))
+        draft.values.setdefault("_start_from_span", start)
 
 
 def _current_deadline(draft: Draft, cell: Cell, reading: Reading) -> None:
