@@ -8,10 +8,11 @@ from typing import Any
 from massnahmen.importer.build import DEFAULT_FIELD, Draft, Named, Problem, key_of
 from massnahmen.importer.cells import Unreadable, is_blank, text_of
 from massnahmen.importer.dates import read_date
+from massnahmen.importer.finish import finish
 from massnahmen.importer.flat import column_letter
 from massnahmen.importer.joins import join_fields, join_owners, resolve_measure_refs
 from massnahmen.importer.mapping import FieldsMap, Mapping, MeasuresMap, OwnersMap, UpdateMap
-from massnahmen.importer.measures import FILLERS, Reading, fill, finish
+from massnahmen.importer.measures import FILLERS, Reading, fill
 from massnahmen.importer.sources import Row, Source
 from massnahmen.importer.tables import Table, read_table
 from massnahmen.importer.words import read_status
