@@ -80,8 +80,9 @@ def _number(text: str, scale: float, value: object) -> float:
     if _ENGLISH.fullmatch(text):
         return float(text.replace(",", ""))
     if _COMMA_GROUPS.fullmatch(text):  # 1,234,567: English groups, which no German writes
-        meant = german(int(text.replace(",", "")) * scale, cents=False)
-        raise NotUnderstood("amount", given(value), hint=phrase("vocab_did_you_mean", word=meant))
+        number = float(text.replace(",", "")) * scale
+        meant = phrase("vocab_did_you_mean", word=german(number, cents=False))
+        raise NotUnderstood("amount", given(value), hint=meant if math.isfinite(number) else None)
     if match := _POINT.fullmatch(text):
         whole, part = match[1], match[2]
         if len(whole) <= 3 and len(part) < 3:  # 1.5: a decimal point, or 1.500 cut short?

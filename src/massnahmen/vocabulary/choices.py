@@ -53,7 +53,7 @@ def read_status(value: object) -> Status:
     """A status: `erledigt`, `in Umsetzung`, `on hold`, `in_progress`, … Where a cell says
     more, the words without a remark in brackets, or the first clause of a short sentence."""
     key = fold(str(value).replace("_", " ").replace("-", " "))
-    bare = fold(re.sub(r"\(.*?\)", " ", key))
+    bare = fold(re.sub(r"\([^()]*\)", " ", key))
     clause = fold(re.split(r"[,;:.–]", key, maxsplit=1)[0])
     for candidate in (key, bare, clause if len(clause.split()) <= 4 else ""):
         if candidate in STATUS_WORDS:
