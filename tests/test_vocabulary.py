@@ -38,6 +38,8 @@ HORIZONS = ("kurzfristig", "mittelfristig", "langfristig")
         ("1.3.2025", dt.date(2025, 3, 1)),
         ("1.6.24", dt.date(2024, 6, 1)),
         (" 18.03.2025 ", dt.date(2025, 3, 18)),
+        ("31. Dezember 2027", dt.date(2027, 12, 31)),
+        ("1. Mär. 2025", dt.date(2025, 3, 1)),
         (dt.datetime(2026, 12, 31, 0, 0), dt.date(2026, 12, 31)),  # a spreadsheet's date cell
         (dt.date(2026, 12, 31), dt.date(2026, 12, 31)),
     ],

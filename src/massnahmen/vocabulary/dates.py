@@ -1,4 +1,5 @@
-"""Days as officers write them: 31.12.2027, 1.3.2025, 1.6.24, 2027-12-31, or a date cell."""
+"""Days as officers write them: 31.12.2027, 1.3.2025, 1.6.24, 2027-12-31, 31. Dezember 2027,
+or a date cell."""
 
 from __future__ import annotations
 
@@ -10,10 +11,52 @@ from massnahmen.vocabulary.refusal import Kind, NotUnderstood, fold, given, phra
 YEARS = range(1990, 2101)  # a year in a plan written out in words; outside, a typing error
 _DOTTED = re.compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2}|\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NAMED = re.compile(r"(\d{1,2})\.\s?([a-zäöü]+)\.?\s+(\d{4})")  # 31. Dezember 2027, 1. Mär. 2025
+
+MONTHS = {
+    "jan": 1,
+    "januar": 1,
+    "jänner": 1,
+    "january": 1,
+    "feb": 2,
+    "februar": 2,
+    "february": 2,
+    "mär": 3,
+    "mrz": 3,
+    "märz": 3,
+    "maerz": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "mai": 5,
+    "may": 5,
+    "jun": 6,
+    "juni": 6,
+    "june": 6,
+    "jul": 7,
+    "juli": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dez": 12,
+    "dezember": 12,
+    "dec": 12,
+    "december": 12,
+}
 
 
 def read_date(value: object) -> dt.date:
-    """A day: `31.12.2027`, `1.3.2025`, `1.6.24` (20xx), `2027-12-31`, a date or datetime."""
+    """A day: `31.12.2027`, `1.3.2025`, `1.6.24` (20xx), `2027-12-31`, `31. Dezember 2027`, a
+    date or datetime."""
     if isinstance(value, dt.datetime):
         return value.date()  # a spreadsheet's date cell, whatever time it carries
     if isinstance(value, dt.date):
@@ -31,6 +74,8 @@ def day_of(text: str, value: object, kind: Kind) -> dt.date | None:
         year, month, day = int(match[1]), int(match[2]), int(match[3])
     elif match := _DOTTED.fullmatch(text):
         day, month, year = int(match[1]), int(match[2]), plausible_year(match[3], value, kind)
+    elif (match := _NAMED.fullmatch(text)) and match[2] in MONTHS:
+        day, month, year = int(match[1]), MONTHS[match[2]], plausible_year(match[3], value, kind)
     else:
         return None
     if not 1 <= month <= 12:

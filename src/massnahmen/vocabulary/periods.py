@@ -7,48 +7,9 @@ from __future__ import annotations
 import functools
 import re
 
-from massnahmen.vocabulary.dates import plausible_year
+from massnahmen.vocabulary.dates import MONTHS, plausible_year
 from massnahmen.vocabulary.refusal import Kind, NotUnderstood, given, phrase
 
-_MONTHS = {
-    "jan": 1,
-    "januar": 1,
-    "jänner": 1,
-    "january": 1,
-    "feb": 2,
-    "februar": 2,
-    "february": 2,
-    "mär": 3,
-    "mrz": 3,
-    "märz": 3,
-    "maerz": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "mai": 5,
-    "may": 5,
-    "jun": 6,
-    "juni": 6,
-    "june": 6,
-    "jul": 7,
-    "juli": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "okt": 10,
-    "oktober": 10,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dez": 12,
-    "dezember": 12,
-    "dec": 12,
-    "december": 12,
-}
 # Seasons and parts of a year, as the period that ends when they end.
 _PARTS = {
     "anfang": "Q1",
@@ -98,8 +59,8 @@ def read_period(text: str, value: object, kind: Kind) -> str | None:
         return f"{year(match[1])}-H{match[2]}"
     if match := _WORD_YEAR.fullmatch(text):
         word = match[1]
-        if word in _MONTHS:
-            return f"{year(match[2])}-{_MONTHS[word]:02d}"
+        if word in MONTHS:
+            return f"{year(match[2])}-{MONTHS[word]:02d}"
         if word in _PARTS:
             part = _PARTS[word]
             return f"{year(match[2])}-{part}" if part else str(year(match[2]))
