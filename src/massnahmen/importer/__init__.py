@@ -17,8 +17,9 @@ from massnahmen.errors import CannotRun
 from massnahmen.importer.build import Imported, assemble
 from massnahmen.importer.committee import find_committee, read_committee
 from massnahmen.importer.flat import choose_sheet, read_flat
-from massnahmen.importer.mapping import MappingError, load_mapping, read_related
+from massnahmen.importer.mapping import MappingError, load_mapping
 from massnahmen.importer.measures import Reading
+from massnahmen.importer.related import read_related
 from massnahmen.importer.sources import SourceError, open_source
 
 if TYPE_CHECKING:

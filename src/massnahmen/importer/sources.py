@@ -24,7 +24,7 @@ from typing import Any
 
 from massnahmen.diagnostics import did_you_mean
 from massnahmen.errors import CannotRun
-from massnahmen.importer.values import ShownDate, shows_day
+from massnahmen.importer.shown import ShownDate, shows_day
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a workbook that unpacks to more is a zip bomb
