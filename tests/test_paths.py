@@ -277,9 +277,6 @@ def test_an_owners_file_name_is_the_same_with_or_without_owner(
     assert len({p.name.casefold() for p in everyone}) == len(ids)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 13 item 2: cli/remind.py must name files by write_owner_digests"
-)
 def test_remind_owner_writes_the_file_a_full_run_writes(tmp_path: Path) -> None:
     plan = _plan_with_owners(tmp_path, "FB1", "fb1")
     text = plan.read_text() + (

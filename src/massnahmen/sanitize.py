@@ -54,6 +54,11 @@ def printable(text: str, *, lines: bool = False) -> str:
     )
 
 
+def printable_lines(text: str) -> str:
+    """`printable(text, lines=True)`: the name the command line still calls."""
+    return printable(text, lines=True)
+
+
 def one_line(text: str) -> str:
     """`text` as the value of a mail header or a one-line field: every run of white space,
     line breaks of any kind included (CR, LF, NEL, U+2028), becomes one space, and what else

@@ -25,8 +25,9 @@ from types import TracebackType
 from typing import Any
 
 from massnahmen.diagnostics import did_you_mean
+from massnahmen.errors import CannotRun
 from massnahmen.importer.sheet_rows import MAX_CELLS, TooManyCells, Uncalculated, sheet_rows
-from massnahmen.importer.values import ShownDate, shows_day
+from massnahmen.importer.shown import ShownDate, shows_day
 from massnahmen.words import say
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -44,7 +45,7 @@ _DELIMITERS = ";,\t|"
 Row = tuple[object, ...]
 
 
-class SourceError(Exception):
+class SourceError(CannotRun):
     """The spreadsheet cannot be read; the message is one line for the person."""
 
 

@@ -8,6 +8,9 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from massnahmen.render.console import stdout_console, wants_colour
+from massnahmen.render.problems import report_problems, report_run_problems
+from massnahmen.report.lookup import Found
+from massnahmen.run.outcome import Run
 from massnahmen.sanitize import printable
 from massnahmen.words import Lang, format_date, label
 
@@ -195,3 +198,23 @@ def _amount(value: float, lang: Lang) -> str:
 
 def _clip(text: str) -> str:
     return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
+def report_show(run: Run[Found], lang: Lang) -> None:
+    """The measure of each plan that has it (under the plan's path when there are several), a
+    blank line between them; why a plan could not be read, and a measure no plan has, on
+    stderr."""
+    shown = 0
+    for outcome in run:
+        found = outcome.result
+        if found is None:
+            report_problems(outcome)
+            continue
+        if found.measure is None:
+            continue
+        if shown:
+            print()
+        heading = outcome.plan if run.several else None
+        print_measure(found.plan, found.state, found.measure, lang, heading=heading)
+        shown += 1
+    report_run_problems(run)

@@ -11,6 +11,7 @@ the plan's owners alone (never of `--owner`), so that one owner's file is the sa
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from massnahmen.errors import CannotRun
 from massnahmen.files import atomic_write, safe_file_name
 from massnahmen.report.select import natural_key
 
@@ -86,6 +88,29 @@ def build_digests(
         if mine:
             digests.append(Digest(owner, mine))
     return digests
+
+
+@dataclass(frozen=True)
+class Reminding:
+    """One plan's reminders on the as-of date: a digest per owner with something to do, and the
+    measures that would need a reminder but have no owner (only when all owners are asked)."""
+
+    state: PlanState
+    within: int
+    digests: list[Digest]
+    unowned: list[Reminder]
+
+
+def remind_plan(
+    plan: Plan, as_of: dt.date, within: int | None, owners: Sequence[str] = ()
+) -> Reminding:
+    """The reminders of a valid plan; `within` defaults to the plan's settings.due_soon_days."""
+    from massnahmen.report.state import PlanState
+
+    state = PlanState(plan, as_of)
+    days = plan.settings.due_soon_days if within is None else within
+    unowned = [] if owners else unowned_reminders(plan, state, days)
+    return Reminding(state, days, build_digests(plan, state, days, owners), unowned)
 
 
 def unowned_reminders(plan: Plan, state: PlanState, within: int) -> list[Reminder]:
@@ -230,3 +255,28 @@ def _read_own(path: Path, limit: int) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+def write_reminders(
+    out_dir: Path,
+    plans: Sequence[tuple[str, Plan, dict[str, str]]],
+    suffix: str,
+    owners: Sequence[str] = (),
+    *,
+    several: bool = False,
+) -> list[Path]:
+    """Each plan's texts (by owner id) as one file per owner in `out_dir`, or with several plans
+    in a folder per plan (named by its file) in `out_dir`; the files of owners asked for (all,
+    or `owners`) who have nothing to do now are removed, if this tool wrote them and they are
+    unchanged (`write_owner_digests`). Returns the paths written."""
+    folders = plan_folders([path for path, _, _ in plans]) if several else {}
+    written: list[Path] = []
+    for path, plan, texts in plans:
+        folder = out_dir / folders[path] if several else out_dir
+        try:  # names from all of the plan's owners; removes only what the manifest says we wrote
+            written += write_owner_digests(folder, plan, texts, suffix, owners)
+        except OSError as exc:
+            raise CannotRun(
+                f"{out_dir}: cannot write the reminders ({exc.strerror or exc})"
+            ) from None
+    return written
