@@ -316,7 +316,7 @@ def loads_or_none(text: str) -> Any:
 
 TEXT_KEYS = frozenset(
     {"title", "authority", "version", "adopted_by", "committee", "note", "name", "goal"}
-    | {"description", "email", "funding", "decision", "indicator", "notes", "tags"}
+    | {"description", "funding", "decision", "indicator", "notes", "tags"}
 )
 DATE_KEYS = frozenset({"adopted_on", "date", "start", "funding_ends", "deadline"})
 
