@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 import socket
+import stat
 import tempfile
 from pathlib import Path
 
@@ -15,22 +16,26 @@ from massnahmen.errors import CannotRun
 def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Writes `data` to a temporary file beside `path`, fsyncs it and renames it over `path`.
 
-    Keeps the permissions (and, where the process may, the owner) of an existing file, or uses
-    `mode`. Raises OSError on failure, after removing the temporary file; `path` is then
-    untouched.
+    Keeps the permissions (without setuid, setgid and sticky bits) and, where the process may,
+    the owner of an existing regular file, or uses `mode`. Nothing is taken through a link or
+    from a file with other names: a link planted at `path` is replaced by a file of our own
+    (with a mode from the umask), never read for its target's owner or mode. Raises OSError on
+    failure, after removing the temporary file; `path` is then untouched.
     """
     folder = path.parent
     owner: tuple[int, int] | None = None
     try:
-        info = path.stat()
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
         owner = (info.st_uid, info.st_gid)
         if mode is None:
-            mode = info.st_mode & 0o7777
-    except FileNotFoundError:
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            mode = info.st_mode & 0o777
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     remove_stale_temporaries(path)
     fd, tmp_name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
@@ -108,7 +113,7 @@ def _keep_owner(tmp: Path, owner: tuple[int, int] | None) -> None:
 
 _UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 # Names Windows reserves in every folder, whatever the extension.
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10))}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(10))}
 
 
 def safe_file_name(name: str) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -16,6 +17,7 @@ from pydantic import (
 )
 
 from massnahmen.deadline import Deadline, parse_deadline
+from massnahmen.words import say
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Status = Literal["planned", "in_progress", "done", "on_hold", "cancelled"]
@@ -40,6 +42,22 @@ DeadlineValue = Annotated[
 ]
 
 
+def _email_address(value: str) -> str:
+    """`value` if it is one e-mail address (email-validator's rules, no DNS look-up): a mail
+    job puts it in a `To:` header, where a line break would add headers of its own."""
+    from email_validator import EmailNotValidError, validate_email  # 75 ms: only when used
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise ValueError(say("not_an_email", value=f'"{shown}"', reason=exc)) from None
+    return value
+
+
+EmailAddress = Annotated[str, AfterValidator(_email_address)]
+
+
 class Table(BaseModel):
     """A TOML table: unknown keys are errors, values are taken as TOML types, not coerced."""
 
@@ -55,11 +73,20 @@ class PlanHeader(Table):
     adopted_by: str | None = None
 
 
+def _warning_codes(patterns: list[str]) -> list[str]:
+    """Only warnings may be ignored: a pattern that covers an error code (`E`, `E1`, `E105`,
+    the empty prefix) would let an invalid plan be reported valid (SPEC, Checks)."""
+    for pattern in patterns:
+        if not pattern.strip() or pattern.strip().upper().startswith("E"):
+            raise ValueError(say("ignore_error_code", pattern=f'"{pattern}"'))
+    return patterns
+
+
 class Settings(Table):
     due_soon_days: Annotated[int, Field(ge=0)] = 30
     stale_days: Annotated[int, Field(ge=1)] = 90
     max_open_per_owner: Annotated[int, Field(ge=1)] = 12
-    ignore: list[str] = []
+    ignore: Annotated[list[str], AfterValidator(_warning_codes)] = []
 
 
 class Meeting(Table):
@@ -79,7 +106,7 @@ class Owner(Table):
     id: Id
     name: str
     kind: Literal["unit", "person", "external"] = "unit"
-    email: str | None = None
+    email: EmailAddress | None = None
     active: bool = True
 
 

@@ -12,11 +12,20 @@ from massnahmen.checks.registry import CHECKS, Check, declare
 from massnahmen.diagnostics import Diagnostic, sort_key
 from massnahmen.errors import UsageProblem
 from massnahmen.report.state import PlanState
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.load import Loaded
 
-__all__ = ["CHECKS", "Check", "check_codes", "check_plan", "matches", "unknown_codes"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "check_codes",
+    "check_plan",
+    "covers_errors",
+    "matches",
+    "unknown_codes",
+]
 _MODULES = (references, consistency, schedule, owners)  # importing them fills CHECKS
 
 declare("E001", "error", "the file is not valid TOML (with the parser's line and column)")
@@ -25,11 +34,17 @@ _ordered = sorted(CHECKS.items())  # help and README list the codes in order
 CHECKS.clear()
 CHECKS.update(_ordered)
 UNIGNORABLE = ("E001", "E002")
+ERROR_CODES = tuple(code for code, check in CHECKS.items() if check.severity == "error")
 
 
 def matches(code: str, patterns: Iterable[str]) -> bool:
     """Whether `code` is one of `patterns`, each a code or a prefix such as `W2`."""
     return any(code.startswith(pattern.upper()) for pattern in patterns)
+
+
+def covers_errors(pattern: str) -> bool:
+    """Whether ignoring `pattern` would hide an error (`E`, `E1`, `E105`, ``)."""
+    return any(code.startswith(pattern.strip().upper()) for code in ERROR_CODES)
 
 
 def unknown_codes(patterns: Iterable[str]) -> list[str]:
@@ -66,6 +81,16 @@ def _check_plan(
     loaded: Loaded, as_of: dt.date, select: Sequence[str], ignore: Sequence[str]
 ) -> list[Diagnostic]:
     found = list(loaded.diagnostics)
+    found += [
+        Diagnostic(
+            "E002",
+            "error",
+            "--ignore " + say("ignore_error_code", pattern=f'"{p}"'),
+            file=loaded.file,
+        )
+        for p in ignore
+        if covers_errors(p)
+    ]
     plan = loaded.plan
     if plan is not None:
         state = PlanState(plan, as_of)
@@ -73,8 +98,8 @@ def _check_plan(
         for check in CHECKS.values():
             if check.function is None or (select and not matches(check.code, select)):
                 continue
-            if matches(check.code, ignore):
-                continue
+            if check.severity == "warning" and matches(check.code, ignore):
+                continue  # errors are never ignored, whatever a pattern says
             for finding in check.function(plan, state):
                 where = loaded.source_map.locate(finding.path)
                 found.append(

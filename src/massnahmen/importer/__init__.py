@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from massnahmen.bulk import paused_gc
 from massnahmen.errors import CannotRun
 from massnahmen.importer.build import Imported, assemble
 from massnahmen.importer.committee import find_committee, read_committee
@@ -51,6 +52,22 @@ def import_plan(
     progress: OnProgress | None = None,
 ) -> Imported:
     """The plan in `source_path`; `title` and `authority` win over what the source says."""
+    # Rows, drafts and the model are millions of objects without cycles: the collector would
+    # walk them ever more often as they grow (5,000 rows to 20,000: 6.2× the time with it, 3.9×
+    # without), see bulk.paused_gc.
+    with paused_gc():
+        return _import_plan(source_path, mapping_path, sheet, title, authority, today, progress)
+
+
+def _import_plan(
+    source_path: Path,
+    mapping_path: Path | None,
+    sheet: str | None,
+    title: str | None,
+    authority: str | None,
+    today: dt.date | None,
+    progress: OnProgress | None,
+) -> Imported:
     mapping = load_mapping(mapping_path) if mapping_path is not None else None
     reading = Reading([], today=today or dt.date.today())
     committee = None

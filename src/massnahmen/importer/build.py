@@ -14,6 +14,7 @@ from typing import Any
 
 from massnahmen.importer.ids import clean_id, derive_id, is_id
 from massnahmen.model import Plan
+from massnahmen.sanitize import printable
 
 Progress = Callable[[int], None]
 NO_TITLE = "(ohne Titel)"
@@ -30,11 +31,13 @@ class Problem:
     why: str
 
     def format(self, source: str) -> str:
+        """`source:where (column) "value": why`, one line, escaped: cell text may hold ESC
+        or bidi characters (`sanitize.printable`)."""
         column = f" ({self.column})" if self.column else ""
         value = " ".join(self.value.split())
         value = value if len(value) <= 60 else value[:57] + "..."
         shown = f' "{value}"' if value else ""
-        return f"{source}:{self.where}{column}{shown}: {self.why}"
+        return printable(f"{source}:{self.where}{column}{shown}: {self.why}")
 
 
 @dataclass

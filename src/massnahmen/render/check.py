@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from massnahmen.diagnostics import Diagnostic, printable
+from massnahmen.diagnostics import Diagnostic
 from massnahmen.render.console import stderr_console, wants_colour
 from massnahmen.run.outcome import Outcome, Run
+from massnahmen.sanitize import json_text, printable
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -113,7 +113,7 @@ def report_json(run: Checked) -> None:
             _report_plan(outcome, _as_of(run))
             return
         document = plan_json(outcome, _as_of(run))
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(document))
 
 
 RENDERERS: dict[str, Callable[[Checked], None]] = {"text": report_text, "json": report_json}

@@ -7,17 +7,16 @@ each field of action, matched by name, with its figures in every plan that has i
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import print_error
 from massnahmen.render.progress import progress_bar
 from massnahmen.report.compare import Figures, PlanSummary, fields_side_by_side
 from massnahmen.run.outcome import Outcome, Run
+from massnahmen.sanitize import printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -114,13 +113,13 @@ def report_compare(run: Run[PlanSummary], lang: Lang) -> None:
 def append(ws: Worksheet, values: Sequence[object]) -> None:
     """A row whose text stays text: never a formula, no XML-illegal characters."""
     from massnahmen.render.workbook.cells import clean_text
-    from massnahmen.sanitize import FORMULA_STARTS
+    from massnahmen.sanitize import looks_like_formula
 
     ws.append([clean_text(v) if isinstance(v, str) else v for v in values])
     for cell in ws[ws.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
-            cell.quotePrefix = cell.value.startswith(FORMULA_STARTS)
+            cell.quotePrefix = looks_like_formula(cell.value)
 
 
 def _day(run: Run[PlanSummary]) -> dt.date:
@@ -198,6 +197,9 @@ def compare_workbook(run: Run[PlanSummary], lang: Lang) -> bytes:
         matrix,
         False,
     )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    from massnahmen.render.workbook.package import save_steady
+
+    # The same plans on the same day give the same bytes: no clock, no "openpyxl" as creator.
+    book.properties.creator = book.properties.lastModifiedBy = "massnahmen"
+    book.properties.title = word("title", lang)
+    return save_steady(book, dt.datetime.combine(as_of, dt.time()), lambda sheet: None)

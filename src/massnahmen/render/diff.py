@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import print_error
 from massnahmen.render.problems import report_problems
 from massnahmen.report.diff import VersionDiff
 from massnahmen.report.records import deadline_value, measure_summary, update_record
 from massnahmen.run.outcome import Outcome, Run
-from massnahmen.sanitize import printable_lines
+from massnahmen.sanitize import json_text, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -176,7 +174,7 @@ def report_text(run: Run[VersionDiff], lang: Lang) -> None:
     """The diff; for several plans each under its heading, a plan only one side has in a line of
     its own (an unreadable or invalid plan is named on stderr)."""
     parts = [text for outcome in run if (text := _text(outcome, lang)) is not None]
-    sys.stdout.write(printable_lines("\n".join(parts)))
+    sys.stdout.write(printable("\n".join(parts), lines=True))
 
 
 def report_json(run: Run[VersionDiff], lang: Lang) -> None:
@@ -192,7 +190,7 @@ def report_json(run: Run[VersionDiff], lang: Lang) -> None:
             report_problems_of(outcome)
             return
         document = _plan_json(outcome, lang)
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(document))
 
 
 RENDERERS: dict[str, Callable[[Run[VersionDiff], Lang], None]] = {

@@ -5,19 +5,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import wants_colour
 from massnahmen.render.problems import failure_json, report_problems
 from massnahmen.report.records import measure_record
 from massnahmen.run.outcome import Outcome, Run
-from massnahmen.sanitize import inert_text
+from massnahmen.sanitize import inert_text, json_text, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -186,7 +184,7 @@ def report_json(run: Run[Selection], lang: Lang) -> None:
         document = results.listed[0].to_json()
     else:
         return
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(document))
 
 
 # The CSV columns: label key and the cell of a measure (text cells pass through inert_text).
@@ -214,9 +212,10 @@ _CSV_COLUMNS: list[tuple[str, Callable[[ListResult, Measure], str | int | None]]
 
 
 def _cell(value: str | int | None) -> str | int:
+    """A CSV cell: text escaped as on a terminal (line breaks kept), then made inert."""
     if value is None:
         return ""
-    return inert_text(value) if isinstance(value, str) else value
+    return inert_text(printable(value, lines=True)) if isinstance(value, str) else value
 
 
 def render_csv(result: ListResults, several: bool) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shlex
 import sys
@@ -13,12 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import print_error
 from massnahmen.render.problems import failure_json, report_problems
 from massnahmen.report.records import measure_record
 from massnahmen.run.outcome import Outcome, Run
-from massnahmen.sanitize import printable_lines
+from massnahmen.sanitize import json_text, one_line, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -48,9 +46,10 @@ class Reminders:
         return label(key, self.lang).format(**values)
 
     def subject(self, digest: Digest) -> str:
+        """One line, whatever the title holds: a job puts it in the mail's `Subject:`."""
         count = len(digest.reminders)
         key = "remind_subject_one" if count == 1 else "remind_subject_many"
-        return self.say(key, plan=self.state.plan.plan.title, count=count)
+        return one_line(self.say(key, plan=self.state.plan.plan.title, count=count))
 
     def days(self, n: int) -> str:
         return self.say("remind_one_day") if n == 1 else self.say("remind_days", n=n)
@@ -116,6 +115,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lines(text: str) -> str:
+    return printable(text, lines=True)
+
+
 def _fill(text: str) -> str:
     return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False)
 
@@ -136,7 +139,7 @@ def _intro(result: Reminders, digest: Digest) -> str:
 def render_text_body(result: Reminders, digest: Digest) -> str:
     """The letter: greeting, one block per measure, what to do, closing."""
     lines = [
-        result.say("remind_greeting", name=digest.owner.name),
+        result.say("remind_greeting", name=one_line(digest.owner.name)),
         "",
         _fill(_intro(result, digest)),
         "",
@@ -153,7 +156,7 @@ def render_text_body(result: Reminders, digest: Digest) -> str:
         ]
     lines += [_fill(result.say("remind_help")), "", result.say("remind_closing"), ""]
     lines.append(result.say("remind_footer", date=format_date(result.as_of, result.lang)))
-    return printable_lines("\n".join(lines) + "\n")
+    return _lines("\n".join(lines) + "\n")
 
 
 def render_text(result: Reminders, digest: Digest) -> str:
@@ -161,11 +164,11 @@ def render_text(result: Reminders, digest: Digest) -> str:
     owner = digest.owner
     to = f"{owner.name} <{owner.email}>" if owner.email else owner.name
     head = [
-        f"{result.say('remind_to')}: {to}",
+        f"{result.say('remind_to')}: {one_line(to)}",  # header lines: never a line break
         f"{result.say('remind_subject')}: {result.subject(digest)}",
         "",
     ]
-    return printable_lines("\n".join(head)) + "\n" + render_text_body(result, digest)
+    return "\n".join(head) + "\n" + render_text_body(result, digest)
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -186,7 +189,7 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
         "",
         f"**{result.say('remind_to')}:** {to}",
         "",
-        md(result.say("remind_greeting", name=owner.name)),
+        md(result.say("remind_greeting", name=one_line(owner.name))),
         "",
         md(_intro(result, digest)),
         "",
@@ -202,7 +205,7 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
     lines += [md(result.say("remind_help")), "", md(result.say("remind_closing")), ""]
     footer = result.say("remind_footer", date=format_date(result.as_of, result.lang))
     lines.append(f"*{md(footer)}*")
-    return printable_lines("\n".join(lines) + "\n")
+    return _lines("\n".join(lines) + "\n")
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -214,7 +217,7 @@ def digest_json(result: Reminders, digest: Digest) -> dict[str, Any]:
     return {
         "owner": {
             "id": owner.id,
-            "name": owner.name,
+            "name": one_line(owner.name),  # a job addresses the mail with it
             "email": owner.email,
             "kind": owner.kind,
             "active": owner.active,
@@ -237,7 +240,7 @@ def _head(result: Reminders) -> dict[str, Any]:
 
 
 def _dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def render_json(result: Reminders, digest: Digest) -> str:

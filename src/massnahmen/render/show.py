@@ -7,11 +7,11 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import stdout_console, wants_colour
 from massnahmen.render.problems import report_problems, report_run_problems
 from massnahmen.report.lookup import Found
 from massnahmen.run.outcome import Run
+from massnahmen.sanitize import printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def print_measure(
     shown = render_measure(plan, state, measure, lang)
     if heading is not None:
         shown = [(heading, "bold"), ("", None), *shown]
-    lines = [(printable_lines(text), style) for text, style in shown]
+    lines = [(printable(text, lines=True), style) for text, style in shown]
     if not wants_colour(sys.stdout):
         sys.stdout.writelines(text + "\n" for text, _ in lines)
         return
@@ -198,11 +198,6 @@ def _amount(value: float, lang: Lang) -> str:
 
 def _clip(text: str) -> str:
     return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
-
-
-def printable_lines(text: str) -> str:
-    """Control and bidi-override characters from the plan escaped, line breaks kept."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def report_show(run: Run[Found], lang: Lang) -> None:

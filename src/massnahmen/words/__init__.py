@@ -14,12 +14,13 @@ from contextvars import ContextVar
 from typing import Literal
 
 from massnahmen.words.reports import REPORT_WORDS
+from massnahmen.words.safety import SAFETY_WORDS
 from massnahmen.words.vocabulary import VOCABULARY_WORDS
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 
-CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS, **VOCABULARY_WORDS}
+CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS, **VOCABULARY_WORDS, **SAFETY_WORDS}
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
 # by the command line; renderers are given theirs explicitly.
