@@ -146,10 +146,37 @@ def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
     return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
 
 
+class PublishSettings(Table):
+    """What the public progress page (`publish`) shows. Leaving out is the default for what is
+    internal (notes, budget reservations, people's names); e-mail addresses never appear."""
+
+    budget: bool = Field(True, description="Show the budget (Haushaltsmittel) of each measure.")
+    budget_reserved: bool = Field(
+        False, description="Show which measures are under budget reservation (Haushaltsvorbehalt)."
+    )
+    notes: bool = Field(False, description="Show the measures' internal `notes`.")
+    history: bool = Field(True, description="Show the history of updates on each measure's page.")
+    update_notes: bool = Field(True, description="Show the notes of the updates in the history.")
+    person_names: bool = Field(
+        False, description='Show the names of owners of kind "person" (units are always shown).'
+    )
+    exclude_fields: list[Id] = Field(
+        [], description="Fields of action left off the page, with all their measures."
+    )
+    exclude_measures: list[Id] = Field([], description="Measures left off the page.")
+    imprint: str | None = Field(
+        None, description="A line at the foot of every page: who publishes it, how to reach them."
+    )
+    imprint_url: str | None = Field(
+        None, description="A link for the imprint line: the municipality's Impressum page."
+    )
+
+
 class Plan(Table):
     format: Literal[1]
     plan: PlanHeader
     settings: Settings = Settings()
+    publish: PublishSettings = PublishSettings()
     meetings: list[Meeting] = []
     fields: list[FieldOfAction] = []
     owners: list[Owner] = []
@@ -161,6 +188,7 @@ TABLE_MODELS: dict[str | None, type[Table]] = {
     None: Plan,
     "plan": PlanHeader,
     "settings": Settings,
+    "publish": PublishSettings,
     "meetings": Meeting,
     "fields": FieldOfAction,
     "owners": Owner,
