@@ -59,3 +59,11 @@ def format_date(day: object, lang: Lang = "de") -> str:
     if not isinstance(day, dt.date):
         return ""
     return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+
+def format_amount(value: float, lang: Lang = "de") -> str:
+    """An amount in euros as a person in `lang` writes it: 240.000,00 € / €240,000.00."""
+    english = f"{value:,.2f}"
+    if lang == "en":
+        return f"€{english}"
+    return english.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
