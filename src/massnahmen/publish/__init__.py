@@ -1,0 +1,236 @@
+"""The public progress page of a plan (`publish`): the page model, built with the privacy rules.
+
+`build_site(plan, as_of)` turns a valid plan into a `Site`: the plan's header, totals, the fields
+of action and their measures, each with only what `[publish]` lets out. The traffic lights and
+deadlines are `PlanState`'s, so the page never disagrees with `status` or the workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from massnahmen.files import safe_file_name
+from massnahmen.publish.pages import (
+    PageLight,
+    PublicField,
+    PublicIndicator,
+    PublicMeasure,
+    PublicMilestone,
+    PublicUpdate,
+    Ref,
+    Site,
+)
+from massnahmen.publish.privacy import Rules, unknown_exclusions
+from massnahmen.report import Tally, history, progress_of
+from massnahmen.report.state import PlanState
+
+if TYPE_CHECKING:
+    from massnahmen.deadline import Deadline
+    from massnahmen.model import Measure, Meeting, Plan
+
+__all__ = [
+    "PageLight",
+    "PublicField",
+    "PublicIndicator",
+    "PublicMeasure",
+    "PublicMilestone",
+    "PublicUpdate",
+    "Ref",
+    "Site",
+    "build_site",
+    "unknown_exclusions",
+]
+
+
+def build_site(plan: Plan, as_of: dt.date) -> Site:
+    """The page model of a valid plan on `as_of` (see `unknown_exclusions` for `[publish]`)."""
+    rules = Rules(plan)
+    state = PlanState(plan, as_of)
+    shown = [m for m in plan.measures if rules.measure_shown(m)]
+    paths = _paths([m.id for m in shown], "measure")
+    titles = {m.id: m.title for m in plan.measures}
+    needed_by: dict[str, list[str]] = {}
+    for measure in shown:
+        for dep in measure.depends_on:
+            needed_by.setdefault(dep, []).append(measure.id)
+
+    def ref(measure_id: str) -> Ref:
+        return Ref(measure_id, rules.text(titles.get(measure_id, "")) or "", paths.get(measure_id))
+
+    fields = [f for f in plan.fields if rules.field_shown(f.id)]
+    field_paths = _paths([f.id for f in fields], "field")
+    field_names = {f.id: f.name for f in fields}
+    by_field: dict[str, list[PublicMeasure]] = {f.id: [] for f in fields}
+    tallies = {f.id: Tally() for f in fields}
+    no_deadline = dict.fromkeys(by_field, 0)
+    totals = Tally()
+    for measure in shown:
+        light = page_light(measure, state)
+        counted = light if light != "none" else None
+        for tally in (totals, tallies[measure.field]):
+            tally.add(measure, counted, state)
+        no_deadline[measure.field] += light == "none"
+        by_field[measure.field].append(
+            _public_measure(
+                measure,
+                state,
+                rules,
+                light,
+                paths,
+                (field_names[measure.field], field_paths[measure.field]),
+                [ref(dep) for dep in measure.depends_on],
+                [ref(dep) for dep in needed_by.get(measure.id, [])],
+            )
+        )
+    head = plan.plan
+    return Site(
+        title=head.title,
+        authority=head.authority,
+        version=head.version,
+        state=head.state,
+        adopted_on=head.adopted_on,
+        adopted_by=head.adopted_by,
+        as_of=as_of,
+        last_meeting=_last_meeting(plan.meetings, as_of),
+        next_meeting=min(
+            (m for m in plan.meetings if m.date > as_of), key=lambda m: m.date, default=None
+        ),
+        totals=totals,
+        no_deadline=sum(no_deadline.values()),
+        fields=tuple(
+            PublicField(
+                f.id,
+                rules.text(f.name) or "",
+                rules.text(f.goal),
+                rules.text(f.description),
+                field_paths[f.id],
+                tallies[f.id],
+                no_deadline[f.id],
+                tuple(by_field[f.id]),
+            )
+            for f in fields
+        ),
+        imprint=plan.publish.imprint,
+        imprint_url=plan.publish.imprint_url,
+        budget_shown=plan.publish.budget,
+        reserved_shown=plan.publish.budget_reserved,
+        left_out=len(plan.measures) - len(shown),
+    )
+
+
+def page_light(measure: Measure, state: PlanState) -> PageLight | None:
+    """The derived light; "none" (ohne Frist) for an open measure without any deadline."""
+    if measure.is_open and state.deadline(measure) is None:
+        return "none"
+    return state.light(measure)
+
+
+def _public_measure(
+    measure: Measure,
+    state: PlanState,
+    rules: Rules,
+    light: PageLight | None,
+    paths: dict[str, str],
+    field: tuple[str, str],
+    depends_on: list[Ref],
+    needed_by: list[Ref],
+) -> PublicMeasure:
+    settings = rules.settings
+    text = rules.text
+    last = measure.last_update
+    return PublicMeasure(
+        id=measure.id,
+        title=text(measure.title) or "",
+        path=paths[measure.id],
+        field_id=measure.field,
+        field_name=text(field[0]) or "",
+        field_path=field[1],
+        status=measure.status,
+        light=light,
+        progress=progress_of(measure),
+        start=measure.start,
+        deadline=measure.deadline,
+        current=state.deadline(measure),
+        moves=measure.deadline_moves,
+        owner=rules.owner_name(measure.owner),
+        contributors=tuple(
+            name for name in map(rules.owner_name, measure.contributors) if name is not None
+        ),
+        description=text(measure.description),
+        priority=measure.priority,
+        budget=measure.budget_eur if settings.budget else None,
+        reserved=measure.budget_reserved if settings.budget_reserved else None,
+        funding=text(measure.funding),
+        funding_ends=measure.funding_ends,
+        decision=text(measure.decision),
+        services=tuple(measure.services),
+        tags=tuple(t for t in map(text, measure.tags) if t),
+        indicator=text(measure.indicator),
+        notes=rules.note(measure.notes),
+        depends_on=tuple(depends_on),
+        needed_by=tuple(needed_by),
+        history=tuple(_history(measure, rules)) if settings.history else None,
+        latest=last.date if last else None,
+        milestones=tuple(_milestones(measure, state, rules)),
+        indicators=tuple(_indicators(measure, rules)),
+    )
+
+
+# Milestones and indicators come with issue 15's model (SPEC: "Parts that real plans have").
+# Until a measure has them, `getattr` finds none and the page shows none; once the model has
+# them, these two read SPEC's keys as they are and the templates' blocks fill in. Then replace
+# `getattr` by plain attribute access.
+
+
+def _milestones(measure: Measure, state: PlanState, rules: Rules) -> Iterator[PublicMilestone]:
+    for milestone in getattr(measure, "milestones", ()):
+        due: Deadline | None = milestone.due
+        done_on: dt.date | None = milestone.done_on
+        late = bool(
+            measure.is_open and done_on is None and due and due.due and due.due < state.as_of
+        )
+        yield PublicMilestone(rules.text(milestone.title) or "", due, done_on, late)
+
+
+def _indicators(measure: Measure, rules: Rules) -> Iterator[PublicIndicator]:
+    for indicator in getattr(measure, "indicators", ()):
+        yield PublicIndicator(
+            name=rules.text(indicator.name) or "",
+            unit=rules.text(indicator.unit),
+            baseline=indicator.baseline,
+            baseline_date=indicator.baseline_date,
+            target=indicator.target,
+            target_date=indicator.target_date,
+            values=tuple((point.date, point.value) for point in indicator.values),
+        )
+
+
+def _history(measure: Measure, rules: Rules) -> Iterator[PublicUpdate]:
+    """The updates, newest first, each with the deadline it moved to (if it moved it)."""
+    for step in reversed(history(measure)):
+        update = step.update
+        moved = step.after.deadline if step.moves_deadline else None
+        note = rules.update_note(update.note)
+        yield PublicUpdate(update.date, update.status, update.progress, moved, note)
+
+
+def _last_meeting(meetings: list[Meeting], as_of: dt.date) -> Meeting | None:
+    return max((m for m in meetings if m.date <= as_of), key=lambda m: m.date, default=None)
+
+
+def _paths(ids: list[str], folder: str) -> dict[str, str]:
+    """A file per id, `measure/VW-01.html`: ids made safe for every file system, and two ids
+    that differ only in case (one file on Windows or macOS) kept apart."""
+    found: dict[str, str] = {}
+    taken: set[str] = set()
+    for ident in ids:
+        base = name = safe_file_name(ident)
+        n = 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name.lower())
+        found.setdefault(ident, f"{folder}/{name}.html")
+    return found
