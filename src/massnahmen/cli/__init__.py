@@ -12,6 +12,7 @@ from massnahmen.cli import (
     export,
     import_,
     init,
+    publish,
     remind,
     schema,
     show,
@@ -57,6 +58,7 @@ for module in (
     diff,
     remind,
     export,
+    publish,
     import_,
     schema,
 ):
