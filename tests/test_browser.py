@@ -33,7 +33,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = {"index": "index.html", "field": "field/VW.html", "measure": "measure/VW-01.html"}
+# A field and a measure with a red light, a moved deadline and a history.
+PAGES = {"index": "index.html", "field": "field/UM.html", "measure": "measure/UM-02.html"}
 
 
 def _missing() -> str | None:
@@ -93,6 +94,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def page_of(site: Path, kind: str) -> Path:
+    if kind == "measure with chart":
+        return site / "parts" / "measure" / "VW-01.html"
+    return site / "example" / PAGES[kind]
+
+
 def open_page(browser: Any, page: Path, width: int = 1280) -> None:
     browser.set_window_size(width, 1000)
     browser.get(page.as_uri())
@@ -116,23 +123,13 @@ def axe_violations(browser: Any) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("kind", [*PAGES, "measure with chart"])
 def test_axe_finds_no_violation_of_wcag_21_aa(browser: Any, site: Path, kind: str) -> None:
-    page = (
-        site / "parts" / PAGES["measure"]
-        if kind == "measure with chart"
-        else site / "example" / PAGES[kind]
-    )
-    open_page(browser, page)
+    open_page(browser, page_of(site, kind))
     assert axe_violations(browser) == []
 
 
 @pytest.mark.parametrize("kind", [*PAGES, "measure with chart"])
 def test_no_request_leaves_the_folder(browser: Any, site: Path, kind: str) -> None:
-    page = (
-        site / "parts" / PAGES["measure"]
-        if kind == "measure with chart"
-        else site / "example" / PAGES[kind]
-    )
-    open_page(browser, page)
+    open_page(browser, page_of(site, kind))
     loaded = browser.execute_script(
         "return performance.getEntriesByType('resource').map(e => e.name)"
         ".concat(performance.getEntriesByType('navigation').map(e => e.name))"

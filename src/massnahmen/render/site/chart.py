@@ -52,8 +52,9 @@ def indicator_chart(
     ]
     for value in sorted({low, high}):
         parts.append(_text(LEFT - 8, y(value) + 4, number(value), "end"))
-    for day in sorted({first, last}):
-        parts.append(_text(x(day), BOTTOM + 20, format_date(day, lang), "middle"))
+    parts.append(_text(LEFT, BOTTOM + 20, format_date(first, lang), "start"))
+    if last != first:  # the view box ends at the plot's right edge: the label ends there too
+        parts.append(_text(RIGHT, BOTTOM + 20, format_date(last, lang), "end"))
     start = (x(indicator.baseline_date), y(indicator.baseline))
     end = (x(indicator.target_date), y(indicator.target))
     parts.append(
