@@ -6,9 +6,12 @@ What a browser makes of the pages (axe-core, screenshots) is in tests/test_brows
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from massnahmen.model import PublishSettings
+from tests.conftest import ROOT
 from tests.sites import links_of, publish, publish_example, site_bytes, site_text, write_plan
 
 
@@ -190,3 +193,11 @@ def test_an_invalid_plan_publishes_nothing(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, publish='[publish]\nbudget = "no"')
     result = publish(plan, tmp_path / "site")
     assert result.code == 1 and "E002" in result.stderr and not (tmp_path / "site").exists()
+
+
+def test_the_readme_shows_the_publish_table_with_its_defaults() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(\[publish\].*?)```", readme, re.S)
+    assert block is not None
+    shown = tomllib.loads(block.group(1))["publish"]
+    assert shown == PublishSettings().model_dump(exclude_none=True)
