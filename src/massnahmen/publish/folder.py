@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from massnahmen.files import atomic_write, atomic_write_many
+from massnahmen.files import atomic_write_many
 
 MANIFEST = ".massnahmen-site"
 _MANIFEST_HEAD = "# the files massnahmen publish wrote here; it removes them when they go\n"
@@ -36,9 +36,11 @@ def write_site(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[int, i
             path.parent.mkdir(parents=True, exist_ok=True)
             names.append(name)
             yield path, data
+        # In the same batch: a failure leaves the earlier site and its list as they were.
+        listed = _MANIFEST_HEAD + "".join(f"{name}\n" for name in names)
+        yield folder / MANIFEST, listed.encode()
 
     atomic_write_many(targets())
-    atomic_write(folder / MANIFEST, (_MANIFEST_HEAD + "".join(f"{n}\n" for n in names)).encode())
     removed = 0
     for name in sorted(earlier - set(names)):
         with contextlib.suppress(FileNotFoundError):

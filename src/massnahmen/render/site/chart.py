@@ -102,8 +102,7 @@ def _legend(lang: Lang) -> str:
 
 def _line(x1: float, y1: float, x2: float, y2: float, colour: str, extra: str = "") -> str:
     return (
-        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}"'
-        f"{extra}/>"
+        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}"{extra}/>'
     )
 
 
