@@ -201,3 +201,19 @@ def test_the_readme_shows_the_publish_table_with_its_defaults() -> None:
     assert block is not None
     shown = tomllib.loads(block.group(1))["publish"]
     assert shown == PublishSettings().model_dump(exclude_none=True)
+
+
+def test_an_imprint_link_is_a_web_or_mail_address_or_a_relative_path(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, publish='[publish]\nimprint_url = "javascript:alert(1)"')
+    result = publish(plan, tmp_path / "site")
+    assert result.code == 1 and result.stderr.startswith(
+        f'{plan}:10:1: E002: key "imprint_url" in [publish]: "javascript:alert(1)" is not a link '
+        "a page may carry: write https://…, mailto:… or a path\n"
+    )
+    plan = write_plan(
+        tmp_path,
+        publish='[publish]\nimprint = "Impressum & Datenschutz"\nimprint_url = "https://www.pruefdorf.de/impressum"',
+    )
+    assert publish(plan, tmp_path / "site").code == 0
+    index = (tmp_path / "site" / "index.html").read_text()
+    assert '<a href="https://www.pruefdorf.de/impressum">Impressum &amp; Datenschutz</a>' in index

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -146,6 +148,22 @@ def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
     return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
 
 
+_SAFE_URL = re.compile(r"(https?://|mailto:)\S+|[^:\s]+")
+
+
+def _safe_url(value: str) -> str:
+    """A link a page may carry: a web address, a mail address or a relative path, never a
+    `javascript:` (or any other scheme) URL, which escaping alone would not make harmless."""
+    if not _SAFE_URL.fullmatch(value):
+        raise ValueError(
+            f'"{value}" is not a link a page may carry: write https://…, mailto:… or a path'
+        )
+    return value
+
+
+SafeUrl = Annotated[str, AfterValidator(_safe_url)]
+
+
 class PublishSettings(Table):
     """What the public progress page (`publish`) shows. Leaving out is the default for what is
     internal (notes, budget reservations, people's names); e-mail addresses never appear."""
@@ -167,8 +185,10 @@ class PublishSettings(Table):
     imprint: str | None = Field(
         None, description="A line at the foot of every page: who publishes it, how to reach them."
     )
-    imprint_url: str | None = Field(
-        None, description="A link for the imprint line: the municipality's Impressum page."
+    imprint_url: SafeUrl | None = Field(
+        None,
+        description="A link for the imprint line: the municipality's Impressum page "
+        "(https://…, mailto:… or a relative path).",
     )
 
 

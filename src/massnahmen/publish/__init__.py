@@ -114,8 +114,6 @@ def build_site(plan: Plan, as_of: dt.date) -> Site:
         ),
         imprint=plan.publish.imprint,
         imprint_url=plan.publish.imprint_url,
-        budget_shown=plan.publish.budget,
-        reserved_shown=plan.publish.budget_reserved,
         left_out=len(plan.measures) - len(shown),
     )
 

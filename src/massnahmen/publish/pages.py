@@ -129,8 +129,6 @@ class Site:
     fields: tuple[PublicField, ...]
     imprint: str | None
     imprint_url: str | None
-    budget_shown: bool
-    reserved_shown: bool
     left_out: int  # measures left out by [publish]: for the command's summary, not the page
 
     @property
