@@ -217,3 +217,15 @@ def test_an_imprint_link_is_a_web_or_mail_address_or_a_relative_path(tmp_path: P
     assert publish(plan, tmp_path / "site").code == 0
     index = (tmp_path / "site" / "index.html").read_text()
     assert '<a href="https://www.pruefdorf.de/impressum">Impressum &amp; Datenschutz</a>' in index
+
+
+def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    from massnahmen.files import _HOST
+
+    site = tmp_path / "site"
+    assert publish(write_plan(tmp_path), site).code == 0
+    dead = 2**22 + 7  # above Linux's largest pid: no process has it
+    left = site / "measure" / f".VW-01.html.{_HOST}.{dead}.x1y2.tmp"
+    left.write_text("half a page")
+    assert publish(write_plan(tmp_path), site).code == 0
+    assert not left.exists()

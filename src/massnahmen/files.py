@@ -125,6 +125,23 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
+def remove_stale_temporaries_under(folder: Path) -> int:
+    """`remove_stale_temporaries` for every file under `folder` in one walk (a site's 10,000
+    pages); returns how many were removed."""
+    removed = 0
+    marker = f".{_HOST}."
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if not (name.startswith(".") and name.endswith(".tmp") and marker in name):
+                continue
+            pid = name.rsplit(marker, 1)[1].split(".", 1)[0]
+            if pid.isdigit() and not process_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
+                    removed += 1
+    return removed
+
+
 def process_alive(pid: int) -> bool:
     """Whether process `pid` runs on this machine (assumed so where that cannot be told)."""
     if os.name == "nt":  # os.kill would end the process there

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from massnahmen.files import atomic_write_many
+from massnahmen.files import atomic_write_many, remove_stale_temporaries_under
 
 MANIFEST = ".massnahmen-site"
 _MANIFEST_HEAD = "# the files massnahmen publish wrote here; it removes them when they go\n"
@@ -28,6 +28,7 @@ def write_site(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[int, i
     written and how many of an earlier run removed. Raises FolderRefused or OSError."""
     earlier = _earlier_files(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries_under(folder)  # of a run that was killed
     names: list[str] = []
 
     def targets() -> Iterable[tuple[Path, bytes]]:
