@@ -11,7 +11,13 @@ import datetime as dt
 
 from massnahmen.deadline import parse_deadline
 from massnahmen.load import load_model
-from massnahmen.publish import PublicIndicator, PublicMilestone, Site, build_site
+from massnahmen.publish import (
+    PublicAttribute,
+    PublicIndicator,
+    PublicMilestone,
+    Site,
+    build_site,
+)
 from massnahmen.render.site import site_files
 from massnahmen.render.site.chart import indicator_chart
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF
@@ -33,14 +39,27 @@ MILESTONES = (
     PublicMilestone("Go-live", parse_deadline("2025-H2"), None, False),
 )
 
+ATTRIBUTES = (
+    PublicAttribute("Personalbedarf", "zusätzlich"),
+    PublicAttribute("CO₂-Einsparung", 120.5, "t/a"),
+    PublicAttribute("OZG-Leistung", True),
+)
+
 
 def example_site_with_parts() -> Site:
-    """The example's site, its first measure with milestones and an indicator."""
+    """The example's site, its first measure with milestones, an indicator, attributes and the
+    owner's rating."""
     plan = load_model(EXAMPLE)
     assert plan is not None
     site = build_site(plan, dt.date.fromisoformat(EXAMPLE_AS_OF))
     field = site.fields[0]
-    first = dataclasses.replace(field.measures[0], milestones=MILESTONES, indicators=(INDICATOR,))
+    first = dataclasses.replace(
+        field.measures[0],
+        milestones=MILESTONES,
+        indicators=(INDICATOR,),
+        attributes=ATTRIBUTES,
+        rating="yellow",
+    )
     field = dataclasses.replace(field, measures=(first, *field.measures[1:]))
     return dataclasses.replace(site, fields=(field, *site.fields[1:]))
 
@@ -77,3 +96,14 @@ def test_pages_without_milestones_or_indicators_have_no_such_heading() -> None:
     pages = dict(site_files(example_site_with_parts(), "de"))
     assert "Meilensteine" not in pages["measure/VW-02.html"].decode()
     assert '<svg class="chart"' not in pages["measure/VW-02.html"].decode()
+
+
+def test_the_measure_page_shows_attributes_and_the_owners_rating_beside_the_light() -> None:
+    page = dict(site_files(example_site_with_parts(), "de"))["measure/VW-01.html"].decode()
+    assert "<dt>Personalbedarf</dt><dd>zusätzlich</dd>" in page
+    assert "<dt>CO₂-Einsparung</dt><dd>120,5 t/a</dd>" in page
+    assert "<dt>OZG-Leistung</dt><dd>ja</dd>" in page
+    assert (
+        'Einschätzung der Verantwortlichen: <span class="light"><svg class="shape shape-yellow"'
+        in page
+    )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from massnahmen.files import safe_file_name
 from massnahmen.publish.pages import (
     PageLight,
+    PublicAttribute,
     PublicField,
     PublicIndicator,
     PublicMeasure,
@@ -29,9 +30,11 @@ from massnahmen.report.state import PlanState
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
     from massnahmen.model import Measure, Meeting, Plan
+    from massnahmen.report.state import Light
 
 __all__ = [
     "PageLight",
+    "PublicAttribute",
     "PublicField",
     "PublicIndicator",
     "PublicMeasure",
@@ -173,6 +176,8 @@ def _public_measure(
         latest=last.date if last else None,
         milestones=tuple(_milestones(measure, state, rules)),
         indicators=tuple(_indicators(measure, rules)),
+        attributes=tuple(_attributes(measure, rules)),
+        rating=_rating(measure),
     )
 
 
@@ -236,3 +241,26 @@ def _paths(ids: list[str], folder: str) -> dict[str, str]:
         taken.add(name.lower())
         found.setdefault(ident, f"{folder}/{name}.html")
     return found
+
+
+def _attributes(measure: Measure, rules: Rules) -> Iterator[PublicAttribute]:
+    """The plan's own columns (SPEC `[[attributes]]`), by the attribute's name and unit."""
+    if "attributes" not in type(measure).model_fields:
+        return
+    declared = {a.id: a for a in rules.attributes}
+    for key, value in getattr(measure, "attributes").items():  # noqa: B009
+        attribute = declared.get(key)
+        name = rules.text(attribute.name if attribute else key) or ""
+        shown = rules.text(value) if isinstance(value, str) else value
+        yield PublicAttribute(name, shown or "", rules.text(getattr(attribute, "unit", None)))
+
+
+def _rating(measure: Measure) -> Light | None:
+    """The owner's latest own rating (SPEC: an update's `rating`), if there is one."""
+    if not measure.updates or "rating" not in type(measure.updates[0]).model_fields:
+        return None
+    for update in reversed(measure.updates):
+        rating: Light | None = getattr(update, "rating")  # noqa: B009
+        if rating is not None:
+            return rating
+    return None

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
     from massnahmen.model import Meeting, Status
     from massnahmen.report import Tally
+    from massnahmen.report.state import Light
 
 # The light a resident sees: the derived one, "none" for an open measure without a deadline
 # (grey, "ohne Frist": never green), None for a closed measure.
@@ -64,6 +65,15 @@ class PublicIndicator:
 
 
 @dataclass(frozen=True, slots=True)
+class PublicAttribute:
+    """A value in one of the plan's own columns (issue 15's `[[attributes]]`)."""
+
+    name: str
+    value: str | float | bool
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PublicMeasure:
     id: str
     title: str
@@ -97,6 +107,8 @@ class PublicMeasure:
     latest: dt.date | None
     milestones: tuple[PublicMilestone, ...] = ()
     indicators: tuple[PublicIndicator, ...] = ()
+    attributes: tuple[PublicAttribute, ...] = ()
+    rating: Light | None = None  # the owner's own assessment, beside the derived light
 
 
 @dataclass(frozen=True, slots=True)

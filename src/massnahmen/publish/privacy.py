@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from massnahmen.diagnostics import Diagnostic, did_you_mean
 
@@ -27,6 +27,7 @@ class Rules:
         self._fields = set(self.settings.exclude_fields)
         self._measures = set(self.settings.exclude_measures)
         self._owners = {owner.id: owner for owner in plan.owners}
+        self.attributes: list[Any] = getattr(plan, "attributes", [])  # issue 15's model part
         addresses = sorted(
             {o.email.strip() for o in plan.owners if o.kind == "person" and o.email}, key=len
         )

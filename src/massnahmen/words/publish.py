@@ -49,6 +49,7 @@ PUBLISH_WORDS: dict[str, tuple[str, str]] = {
         "Measures that are done or cancelled have no traffic light.",
     ),
     "site_facts": ("Steckbrief", "Facts"),
+    "site_rating": ("Einschätzung der Verantwortlichen", "Owner's assessment"),
     "site_moves": ("{n}-mal verschoben", "moved {n} times"),
     "site_moved_once": ("einmal verschoben", "moved once"),
     "site_not_moved": ("nicht verschoben", "not moved"),

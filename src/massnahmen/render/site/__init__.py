@@ -73,6 +73,7 @@ def _environment(lang: Lang) -> jinja2.Environment:
         number=lambda value: _number(value, lang),
         meeting=lambda meeting: _meeting(meeting, lang),
         moves=lambda n: _moves(n, lang),
+        attribute=lambda value: _attribute(value, lang),
         chart=lambda indicator, chart_id: _chart(indicator, chart_id, lang),
     )
     return env
@@ -92,6 +93,12 @@ def _number(value: float, lang: Lang) -> str:
     if lang == "de":
         text = text.replace(",", "_").replace(".", ",").replace("_", ".")
     return text
+
+
+def _attribute(value: str | float | bool, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang)
+    return value if isinstance(value, str) else _number(value, lang)
 
 
 def _meeting(meeting: Meeting, lang: Lang) -> str:
