@@ -195,8 +195,8 @@ def test_an_invalid_plan_publishes_nothing(tmp_path: Path) -> None:
     assert result.code == 1 and "E002" in result.stderr and not (tmp_path / "site").exists()
 
 
-def test_the_readme_shows_the_publish_table_with_its_defaults() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_show_the_publish_table_with_its_defaults() -> None:
+    readme = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8")
     block = re.search(r"```toml\n(\[publish\].*?)```", readme, re.S)
     assert block is not None
     shown = tomllib.loads(block.group(1))["publish"]

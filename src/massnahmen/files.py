@@ -10,6 +10,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from massnahmen.errors import CannotRun
+
 
 def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Writes `data` to a temporary file beside `path`, fsyncs it and renames it over `path`.
@@ -179,3 +181,34 @@ def safe_file_name(name: str) -> str:
     if cleaned.split(".")[0].upper() in _RESERVED:
         cleaned = "_" + cleaned
     return cleaned
+
+
+def office_lock(path: Path) -> Path | None:
+    """The lock file an office program keeps beside a document it has open, if there is one."""
+    for name in (f".~lock.{path.name}#", f"~${path.name}"):  # LibreOffice, Microsoft Office
+        lock = path.with_name(name)
+        if lock.exists():
+            return lock
+    return None
+
+
+def check_writable(path: Path) -> None:
+    """CannotRun before any work if the output obviously cannot be written."""
+    if path.is_dir():
+        raise CannotRun(f"{path}: is a folder; give a file name ending in .xlsx")
+    lock = office_lock(path)
+    if lock is not None:
+        raise CannotRun(
+            f"{path}: is open in another program ({lock.name}); close it and export again"
+        )
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Creates the folder if needed and replaces the file atomically; CannotRun if it cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except PermissionError:
+        raise CannotRun(f"{path}: permission denied (is it open in another program?)") from None
+    except OSError as exc:
+        raise CannotRun(f"{path}: cannot be written ({exc.strerror or exc})") from None

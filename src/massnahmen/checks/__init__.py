@@ -10,12 +10,13 @@ from massnahmen.bulk import paused_gc
 from massnahmen.checks import consistency, owners, references, schedule
 from massnahmen.checks.registry import CHECKS, Check, declare
 from massnahmen.diagnostics import Diagnostic, sort_key
+from massnahmen.errors import UsageProblem
 from massnahmen.report.state import PlanState
 
 if TYPE_CHECKING:
     from massnahmen.load import Loaded
 
-__all__ = ["CHECKS", "Check", "check_plan", "matches", "unknown_codes"]
+__all__ = ["CHECKS", "Check", "check_codes", "check_plan", "matches", "unknown_codes"]
 _MODULES = (references, consistency, schedule, owners)  # importing them fills CHECKS
 
 declare("E001", "error", "the file is not valid TOML (with the parser's line and column)")
@@ -34,6 +35,20 @@ def matches(code: str, patterns: Iterable[str]) -> bool:
 def unknown_codes(patterns: Iterable[str]) -> list[str]:
     """The patterns that name no registered check."""
     return [p for p in patterns if not any(matches(code, [p]) for code in CHECKS)]
+
+
+def check_codes(select: Sequence[str], ignore: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The codes of `--select` and `--ignore` (repeated or comma-separated, any case); a usage
+    problem if one names no check."""
+    selected, ignored = _split(select), _split(ignore)
+    unknown = unknown_codes(selected + ignored)
+    if unknown:
+        raise UsageProblem(f"no check has the code {', '.join(unknown)}")
+    return selected, ignored
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    return [code.strip().upper() for value in values for code in value.split(",") if code.strip()]
 
 
 def check_plan(

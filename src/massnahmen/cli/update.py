@@ -6,17 +6,13 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.common import fail, parse_date
-from massnahmen.cli.editing import (
-    DRY_RUN_HELP,
-    EDIT_AS_OF_HELP,
-    PriorityChoice,
-    StatusChoice,
-    run_edit,
-)
+from massnahmen.cli.options import DRY_RUN_HELP, EDIT_AS_OF_HELP, PriorityChoice, StatusChoice, day
+from massnahmen.errors import CannotRun
+
+NAME = "update"
 
 
-def update(
+def command(
     plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
     measure_id: str = typer.Argument(..., metavar="ID", help="The measure, e.g. VW-02."),
     status: StatusChoice | None = typer.Option(
@@ -38,17 +34,18 @@ def update(
     priority: PriorityChoice | None = typer.Option(None, "--priority", help="New priority."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
-) -> None:
+) -> int:
     """Record progress of a measure (appends to its history), or change its plain keys.
 
     Sets the measure's current status and progress and appends an update with the date;
     --deadline moves the deadline in the update and leaves the adopted one alone.
     --owner, --title and --priority change those keys in place.
     """
-    from massnahmen.edit import MeasureUpdate, update_measure
+    from massnahmen.edit import MeasureUpdate, edit_plan, update_measure
+    from massnahmen.render.edit import outcome_of, report_edit
 
     change = MeasureUpdate(
-        date=parse_date(date, "--date"),
+        date=day(date, "--date"),
         status=status,
         progress=progress,
         deadline=deadline,
@@ -58,17 +55,11 @@ def update(
         priority=priority,
     )
     if change.empty:
-        fail(
+        raise CannotRun(
             "nothing to update: give --status, --progress, --deadline or --note "
             "(or --owner, --title, --priority)"
         )
-    run_edit(
-        plan,
-        lambda loaded: update_measure(loaded, measure_id, change),
-        dry_run=dry_run,
-        as_of=parse_date(as_of),
-    )
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(update)
+    operation = lambda loaded: update_measure(loaded, measure_id, change)  # noqa: E731
+    result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)
+    report_edit(result, dry_run=dry_run)
+    return outcome_of(result).code()

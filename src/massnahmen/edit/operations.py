@@ -26,6 +26,7 @@ from massnahmen.edit.splice import (
     set_key,
     toml_value,
 )
+from massnahmen.errors import CannotRun
 from massnahmen.load import Loaded
 from massnahmen.model import Measure, Plan
 
@@ -33,7 +34,7 @@ MEASURE_KEYS = [key for key in Measure.model_fields if key != "updates"]
 UPDATE_KEYS = ["date", "status", "progress", "deadline", "note"]
 
 
-class EditError(Exception):
+class EditError(CannotRun):
     """The edit cannot run at all (exit 2): unknown measure, lock held, file changed, I/O."""
 
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from massnahmen.importer.build import DEFAULT_FIELD, Draft, Named, Problem, key_of
+from massnahmen.importer.cells import is_blank, text_of
+from massnahmen.importer.finish import finish
 from massnahmen.importer.headers import HEADER_SCAN_ROWS, HeaderRow, find_header, normalize, score
-from massnahmen.importer.measures import Cell, Reading, fill, finish
+from massnahmen.importer.measures import Cell, Reading, fill
 from massnahmen.importer.sources import Row, Sheet, Source, SourceError
-from massnahmen.importer.values import is_blank, text_of
 
 # Sheets chosen by name when the workbook has one: the committee workbook's measure sheet first.
 MEASURE_SHEETS = ("massnahmen", "measures", "massnahmenplan", "massnahmenuebersicht")

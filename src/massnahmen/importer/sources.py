@@ -23,7 +23,8 @@ from types import TracebackType
 from typing import Any
 
 from massnahmen.diagnostics import did_you_mean
-from massnahmen.importer.values import ShownDate, shows_day
+from massnahmen.errors import CannotRun
+from massnahmen.importer.shown import ShownDate, shows_day
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # a workbook that unpacks to more is a zip bomb
@@ -34,7 +35,7 @@ _DELIMITERS = ";,\t|"
 Row = tuple[object, ...]
 
 
-class SourceError(Exception):
+class SourceError(CannotRun):
     """The spreadsheet cannot be read; the message is one line for the person."""
 
 

@@ -7,10 +7,14 @@ deadlines are `PlanState`'s, so the page never disagrees with `status` or the wo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from massnahmen.diagnostics import Diagnostic
 from massnahmen.files import safe_file_name
 from massnahmen.publish.pages import (
     PageLight,
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PageLight",
+    "Prepared",
     "PublicAttribute",
     "PublicField",
     "PublicIndicator",
@@ -43,8 +48,38 @@ __all__ = [
     "Ref",
     "Site",
     "build_site",
+    "locate",
+    "prepare_site",
     "unknown_exclusions",
 ]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What `publish` makes of one valid plan: its site, or the `[publish]` problems that keep
+    it from being published (exit 1, nothing written)."""
+
+    site: Site | None
+    problems: tuple[Diagnostic, ...] = ()
+
+
+def prepare_site(plan: Plan, *, as_of: dt.date) -> Prepared:
+    """The site of a plan the runner read as valid, unless `[publish]` names what is not there."""
+    problems = tuple(unknown_exclusions(plan))
+    return Prepared(None, problems) if problems else Prepared(build_site(plan, as_of))
+
+
+def locate(problems: Sequence[Diagnostic], path: Path) -> list[Diagnostic]:
+    """The problems with the file and the line and column of their keys (the runner reads a
+    valid plan without positions; the plan is read again for them, which is rare)."""
+    from massnahmen.load import load_plan
+
+    source_map = load_plan(path).source_map
+    located = []
+    for problem in problems:
+        line, column = source_map.locate(problem.path)
+        located.append(dataclasses.replace(problem, file=str(path), line=line, column=column))
+    return located
 
 
 def build_site(plan: Plan, as_of: dt.date) -> Site:

@@ -13,19 +13,27 @@ import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from massnahmen.errors import CannotRun
 from massnahmen.files import atomic_write_many, remove_stale_temporaries_under
 
 MANIFEST = ".massnahmen-site"
 _MANIFEST_HEAD = "# the files massnahmen publish wrote here; it removes them when they go\n"
 
 
-class FolderRefused(Exception):
+class FolderRefused(CannotRun):
     """The folder holds files that `publish` did not write: it is not written into."""
 
 
 def write_site(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[int, int]:
     """Writes the site's files (relative POSIX paths) into `folder`; returns how many files were
-    written and how many of an earlier run removed. Raises FolderRefused or OSError."""
+    written and how many of an earlier run removed. CannotRun (FolderRefused) if it cannot."""
+    try:
+        return _write_site(folder, files)
+    except OSError as exc:
+        raise CannotRun(f"{folder}: cannot be written ({exc.strerror or exc})") from None
+
+
+def _write_site(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[int, int]:
     earlier = _earlier_files(folder)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries_under(folder)  # of a run that was killed

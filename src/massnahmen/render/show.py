@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 
 from massnahmen.diagnostics import printable
 from massnahmen.render.console import stdout_console, wants_colour
+from massnahmen.render.problems import report_problems, report_run_problems
+from massnahmen.report.lookup import Found
+from massnahmen.run.outcome import Run
 from massnahmen.words import Lang, format_amount, format_date, label
 
 if TYPE_CHECKING:
@@ -192,3 +195,23 @@ def _clip(text: str) -> str:
 def printable_lines(text: str) -> str:
     """Control and bidi-override characters from the plan escaped, line breaks kept."""
     return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def report_show(run: Run[Found], lang: Lang) -> None:
+    """The measure of each plan that has it (under the plan's path when there are several), a
+    blank line between them; why a plan could not be read, and a measure no plan has, on
+    stderr."""
+    shown = 0
+    for outcome in run:
+        found = outcome.result
+        if found is None:
+            report_problems(outcome)
+            continue
+        if found.measure is None:
+            continue
+        if shown:
+            print()
+        heading = outcome.plan if run.several else None
+        print_measure(found.plan, found.state, found.measure, lang, heading=heading)
+        shown += 1
+    report_run_problems(run)

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from massnahmen.render.console import stdout_console
+from massnahmen.render.problems import report_problems
 from massnahmen.report import (
     LIGHTS,
     REPORT_STATUSES,
@@ -27,6 +28,7 @@ from massnahmen.report import (
     meeting_text,
     since_text,
 )
+from massnahmen.run.outcome import Run
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -264,3 +266,12 @@ BLOCKS: tuple[Callable[[Console, Report, Lang], None], ...] = (
     _actions,
     _changes,
 )
+
+
+def report_status(run: Run[Report], lang: Lang) -> None:
+    """Each plan's report on stdout, one after the other; why a plan has none on stderr."""
+    for outcome in run:
+        if outcome.result is not None and outcome.ok:
+            print_status(outcome.result, lang)
+        else:
+            report_problems(outcome)

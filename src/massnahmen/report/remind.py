@@ -8,11 +8,13 @@ reminder is not sent again.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from massnahmen.errors import CannotRun
 from massnahmen.files import atomic_write, safe_file_name
 from massnahmen.report.select import natural_key
 
@@ -81,6 +83,29 @@ def build_digests(
     return digests
 
 
+@dataclass(frozen=True)
+class Reminding:
+    """One plan's reminders on the as-of date: a digest per owner with something to do, and the
+    measures that would need a reminder but have no owner (only when all owners are asked)."""
+
+    state: PlanState
+    within: int
+    digests: list[Digest]
+    unowned: list[Reminder]
+
+
+def remind_plan(
+    plan: Plan, as_of: dt.date, within: int | None, owners: Sequence[str] = ()
+) -> Reminding:
+    """The reminders of a valid plan; `within` defaults to the plan's settings.due_soon_days."""
+    from massnahmen.report.state import PlanState
+
+    state = PlanState(plan, as_of)
+    days = plan.settings.due_soon_days if within is None else within
+    unowned = [] if owners else unowned_reminders(plan, state, days)
+    return Reminding(state, days, build_digests(plan, state, days, owners), unowned)
+
+
 def unowned_reminders(plan: Plan, state: PlanState, within: int) -> list[Reminder]:
     """Measures that need attention but have no owner to remind (W304)."""
     return reminders_for((m for m in plan.measures if m.owner is None), state, within)
@@ -129,4 +154,32 @@ def write_digests(folder: Path, files: dict[str, str], stale: Iterable[str]) -> 
     for name in stale:
         with contextlib.suppress(FileNotFoundError):
             (folder / name).unlink()
+    return written
+
+
+def write_reminders(
+    out_dir: Path,
+    plans: Sequence[tuple[str, Plan, dict[str, str]]],
+    suffix: str,
+    owners: Sequence[str] = (),
+    *,
+    several: bool = False,
+) -> list[Path]:
+    """Each plan's texts (by owner id) as one file per owner in `out_dir`, or with several plans
+    in a folder per plan (named by its file) in `out_dir`; the files of owners asked for (all,
+    or `owners`) who have nothing to do now are removed. Returns the paths written."""
+    folders = plan_folders([path for path, _, _ in plans]) if several else {}
+    written: list[Path] = []
+    for path, plan, texts in plans:
+        folder = out_dir / folders[path] if several else out_dir
+        in_scope = [o for o in plan.owners if not owners or o.id in owners]
+        names = file_names(in_scope, suffix)
+        files = {names[owner_id]: text for owner_id, text in texts.items()}
+        stale = [names[o.id] for o in in_scope if o.id not in texts]
+        try:
+            written += write_digests(folder, files, stale)
+        except OSError as exc:
+            raise CannotRun(
+                f"{out_dir}: cannot write the reminders ({exc.strerror or exc})"
+            ) from None
     return written

@@ -15,11 +15,12 @@ from typing import Literal
 
 from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
+from massnahmen.words.vocabulary import VOCABULARY_WORDS
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 
-CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS, **PUBLISH_WORDS}
+CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS, **VOCABULARY_WORDS, **PUBLISH_WORDS}
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
 # by the command line; renderers are given theirs explicitly.

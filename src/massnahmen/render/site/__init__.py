@@ -9,12 +9,15 @@ Jinja2 is imported only here, so that other commands start without it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
 
+from massnahmen.diagnostics import Diagnostic, printable
+from massnahmen.render.console import print_error
 from massnahmen.render.site.chart import indicator_chart
 from massnahmen.report import REPORT_STATUSES, meeting_text
 from massnahmen.words import Lang, format_amount, format_date, label, say
@@ -41,6 +44,20 @@ def site_files(site: Site, lang: Lang) -> Iterator[tuple[str, bytes]]:
     for field in site.fields:
         yield field.path, _encode(field_page.render(site=site, field=field, root="../"))
     yield INDEX, _encode(env.get_template(INDEX).render(site=site, root=""))
+
+
+def report_published(output: Path, site: Site, written: int, removed: int) -> None:
+    """The confirmation on stderr: how many files, for which day."""
+    gone = f", {removed} earlier files removed" if removed else ""
+    count = sum(1 for _ in site.measures)
+    print_error(printable(f"{output}: {written} files, {count} measures as of {site.as_of}{gone}"))
+
+
+def report_refused(plan: Path, problems: Sequence[Diagnostic]) -> None:
+    """Why nothing was published: the `[publish]` problems, located, and what to do."""
+    for problem in problems:
+        print_error(problem.format())
+    print_error(printable(f"{plan}: nothing published, fix the [publish] table first"))
 
 
 def _encode(page: str) -> bytes:
