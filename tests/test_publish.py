@@ -229,3 +229,10 @@ def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     left.write_text("half a page")
     assert publish(write_plan(tmp_path), site).code == 0
     assert not left.exists()
+
+
+def test_several_plans_are_a_usage_error(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path)
+    result = publish(plan, tmp_path / "site", str(plan))
+    assert result.code == 2 and "publish writes the site of one plan" in result.stderr
+    assert not (tmp_path / "site").exists()
