@@ -27,14 +27,13 @@ from massnahmen.publish.pages import (
     Ref,
     Site,
 )
+from massnahmen.publish.parts import attributes, indicators, milestones, rating
 from massnahmen.publish.privacy import Rules, unknown_exclusions
 from massnahmen.report import Tally, history, progress_of
 from massnahmen.report.state import PlanState
 
 if TYPE_CHECKING:
-    from massnahmen.deadline import Deadline
     from massnahmen.model import Measure, Meeting, Plan
-    from massnahmen.report.state import Light
 
 __all__ = [
     "PageLight",
@@ -209,44 +208,11 @@ def _public_measure(
         needed_by=tuple(needed_by),
         history=tuple(_history(measure, rules)) if settings.history else None,
         latest=last.date if last else None,
-        milestones=tuple(_milestones(measure, state, rules)),
-        indicators=tuple(_indicators(measure, rules)),
-        attributes=tuple(_attributes(measure, rules)),
-        rating=_rating(measure),
+        milestones=tuple(milestones(measure, state, rules)),
+        indicators=tuple(indicators(measure, rules)),
+        attributes=tuple(attributes(measure, rules)),
+        rating=rating(measure),
     )
-
-
-# Milestones and indicators come with issue 15's model (SPEC: "Parts that real plans have").
-# Until the model has them, these yield nothing and the page shows none; once it has them, they
-# read SPEC's keys as they are and the templates' blocks fill in. Then drop the model_fields
-# test and the getattr for plain attribute access.
-
-
-def _milestones(measure: Measure, state: PlanState, rules: Rules) -> Iterator[PublicMilestone]:
-    if "milestones" not in type(measure).model_fields:
-        return  # (pydantic's getattr of a missing name raises: 90 µs a measure)
-    for milestone in getattr(measure, "milestones"):  # noqa: B009
-        due: Deadline | None = milestone.due
-        done_on: dt.date | None = milestone.done_on
-        late = bool(
-            measure.is_open and done_on is None and due and due.due and due.due < state.as_of
-        )
-        yield PublicMilestone(rules.text(milestone.title) or "", due, done_on, late)
-
-
-def _indicators(measure: Measure, rules: Rules) -> Iterator[PublicIndicator]:
-    if "indicators" not in type(measure).model_fields:
-        return
-    for indicator in getattr(measure, "indicators"):  # noqa: B009
-        yield PublicIndicator(
-            name=rules.text(indicator.name) or "",
-            unit=rules.text(indicator.unit),
-            baseline=indicator.baseline,
-            baseline_date=indicator.baseline_date,
-            target=indicator.target,
-            target_date=indicator.target_date,
-            values=tuple((point.date, point.value) for point in indicator.values),
-        )
 
 
 def _history(measure: Measure, rules: Rules) -> Iterator[PublicUpdate]:
@@ -276,26 +242,3 @@ def _paths(ids: list[str], folder: str) -> dict[str, str]:
         taken.add(name.lower())
         found.setdefault(ident, f"{folder}/{name}.html")
     return found
-
-
-def _attributes(measure: Measure, rules: Rules) -> Iterator[PublicAttribute]:
-    """The plan's own columns (SPEC `[[attributes]]`), by the attribute's name and unit."""
-    if "attributes" not in type(measure).model_fields:
-        return
-    declared = {a.id: a for a in rules.attributes}
-    for key, value in getattr(measure, "attributes").items():  # noqa: B009
-        attribute = declared.get(key)
-        name = rules.text(attribute.name if attribute else key) or ""
-        shown = rules.text(value) if isinstance(value, str) else value
-        yield PublicAttribute(name, shown or "", rules.text(getattr(attribute, "unit", None)))
-
-
-def _rating(measure: Measure) -> Light | None:
-    """The owner's latest own rating (SPEC: an update's `rating`), if there is one."""
-    if not measure.updates or "rating" not in type(measure.updates[0]).model_fields:
-        return None
-    for update in reversed(measure.updates):
-        rating: Light | None = getattr(update, "rating")  # noqa: B009
-        if rating is not None:
-            return rating
-    return None
