@@ -101,5 +101,16 @@ plans = st.fixed_dictionaries(
             st.fixed_dictionaries({"date": dates}, optional={"committee": texts, "note": texts}),
             max_size=2,
         ),
+        "publish": st.fixed_dictionaries(
+            {},
+            optional={
+                "budget": st.booleans(),
+                "notes": st.booleans(),
+                "person_names": st.booleans(),
+                "exclude_fields": st.lists(ids, max_size=2),
+                "imprint": texts,
+                "imprint_url": st.sampled_from(["https://example.org/impressum", "impressum.html"]),
+            },
+        ),
     },
 )

@@ -58,6 +58,7 @@ COMMANDS: dict[str, Args] = {
     ],
     "status portfolio": lambda plan, out, day: ["status", plan, EXAMPLE, "--portfolio"],
     "export": lambda plan, out, day: ["export", plan, "--as-of", day, "-o", out / "b.xlsx"],
+    "publish": lambda plan, out, day: ["publish", plan, "--as-of", day, "-o", out / "site"],
     "show": lambda plan, out, day: ["show", plan, "VW-01", "--as-of", day],
     "update": lambda plan, out, day: ["update", plan, "VW-02", "--note", NOTE, "--date", day],
     "add": lambda plan, out, day: [
@@ -95,6 +96,9 @@ def run_command(command: str, plan: Path, tmp_path: Path, day: str) -> None:
     assert_clean(result, command)
     if command == "export" and result.code == 0:
         load_workbook(out / "b.xlsx", read_only=True).close()  # a workbook that opens
+    if command == "publish" and result.code == 0:  # hostile text stays text
+        for page in (out / "site").rglob("*.html"):
+            assert "<script" not in page.read_text(encoding="utf-8"), page
     if command in EDITS and result.code == 0:  # an edit adds no error
         after = load_plan(plan)
         assert after.plan is not None, (after.diagnostics, before)

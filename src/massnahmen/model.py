@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -173,10 +174,55 @@ def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
     return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
 
 
+_SAFE_URL = re.compile(r"(https?://|mailto:)\S+|[^:\s]+")
+
+
+def _safe_url(value: str) -> str:
+    """A link a page may carry: a web address, a mail address or a relative path, never a
+    `javascript:` (or any other scheme) URL, which escaping alone would not make harmless."""
+    if not _SAFE_URL.fullmatch(value):
+        raise ValueError(
+            f'"{value}" is not a link a page may carry: write https://…, mailto:… or a path'
+        )
+    return value
+
+
+SafeUrl = Annotated[str, AfterValidator(_safe_url)]
+
+
+class PublishSettings(Table):
+    """What the public progress page (`publish`) shows. Leaving out is the default for what is
+    internal (notes, budget reservations, people's names); e-mail addresses never appear."""
+
+    budget: bool = Field(True, description="Show the budget (Haushaltsmittel) of each measure.")
+    budget_reserved: bool = Field(
+        False, description="Show which measures are under budget reservation (Haushaltsvorbehalt)."
+    )
+    notes: bool = Field(False, description="Show the measures' internal `notes`.")
+    history: bool = Field(True, description="Show the history of updates on each measure's page.")
+    update_notes: bool = Field(True, description="Show the notes of the updates in the history.")
+    person_names: bool = Field(
+        False, description='Show the names of owners of kind "person" (units are always shown).'
+    )
+    exclude_fields: list[Id] = Field(
+        [], description="Fields of action left off the page, with all their measures."
+    )
+    exclude_measures: list[Id] = Field([], description="Measures left off the page.")
+    imprint: str | None = Field(
+        None, description="A line at the foot of every page: who publishes it, how to reach them."
+    )
+    imprint_url: SafeUrl | None = Field(
+        None,
+        description="A link for the imprint line: the municipality's Impressum page "
+        "(https://…, mailto:… or a relative path).",
+    )
+
+
 class Plan(Table):
     format: Literal[1]
     plan: PlanHeader
     settings: Settings = Settings()
+    publish: PublishSettings = PublishSettings()
     meetings: list[Meeting] = []
     fields: list[FieldOfAction] = []
     owners: list[Owner] = []
@@ -188,6 +234,7 @@ TABLE_MODELS: dict[str | None, type[Table]] = {
     None: Plan,
     "plan": PlanHeader,
     "settings": Settings,
+    "publish": PublishSettings,
     "meetings": Meeting,
     "fields": FieldOfAction,
     "owners": Owner,

@@ -73,6 +73,7 @@ def _register() -> None:
         import_,
         init,
         list_,
+        publish,
         remind,
         schema,
         show,
@@ -91,6 +92,7 @@ def _register() -> None:
         diff,
         remind,
         export,
+        publish,
         import_,
         schema,
     ):

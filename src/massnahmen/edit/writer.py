@@ -65,7 +65,9 @@ def _float(value: float) -> str:
 
 
 # Keys that hold tables or arrays of tables: written as their own [headers].
-_NESTED = frozenset({"plan", "settings", "meetings", "fields", "owners", "measures", "updates"})
+_NESTED = frozenset(
+    {"plan", "settings", "publish", "meetings", "fields", "owners", "measures", "updates"}
+)
 
 
 @functools.cache
@@ -103,6 +105,8 @@ def render_plan_toml(plan: Plan, header_comment: str = "") -> str:
     _table(out, "[plan]", plan.plan, "plan")
     if any(True for _ in _keys(plan.settings, "settings")):
         _table(out, "[settings]", plan.settings, "settings")
+    if any(True for _ in _keys(plan.publish, "publish")):
+        _table(out, "[publish]", plan.publish, "publish")
     for meeting in plan.meetings:
         _table(out, "[[meetings]]", meeting, "meetings")
     for field in plan.fields:

@@ -295,7 +295,7 @@ def _where(loc: tuple[Any, ...], has_subject: bool) -> tuple[str, str]:
                 context.append(f"{_ITEM_NAMES[part]} {following + 1}")
             n += 2
             continue
-        if n == 0 and part in ("plan", "settings"):
+        if n == 0 and part in ("plan", "settings", "publish"):
             context.append(f"[{part}]")
         elif isinstance(part, int):
             keys.append(f" item {part + 1}")

@@ -12,7 +12,7 @@ from massnahmen.render.problems import report_problems, report_run_problems
 from massnahmen.report.lookup import Found
 from massnahmen.run.outcome import Run
 from massnahmen.sanitize import printable
-from massnahmen.words import Lang, format_date, label
+from massnahmen.words import Lang, format_amount, format_date, label
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan, Update
@@ -73,7 +73,7 @@ def _fields(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> list[
         rows.append(("adopted_deadline", adopted.display(lang)))
     rows.append(("deadline_moves", str(measure.deadline_moves)))
     if measure.budget_eur is not None:
-        budget = _amount(measure.budget_eur, lang)
+        budget = format_amount(measure.budget_eur, lang)
         if measure.budget_reserved:
             budget += f" ({label('budget_reserved', lang)})"
         rows.append(("budget", budget))
@@ -186,14 +186,6 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _named(ident: str, names: dict[str, str]) -> str:
     return f"{ident} – {names[ident]}" if ident in names else ident
-
-
-def _amount(value: float, lang: Lang) -> str:
-    """240.000,00 € (de) / €240,000.00 (en)."""
-    english = f"{value:,.2f}"
-    if lang == "en":
-        return f"€{english}"
-    return english.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
 
 
 def _clip(text: str) -> str:

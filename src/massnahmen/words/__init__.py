@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Literal
 
+from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
 from massnahmen.words.safety import SAFETY_WORDS
 from massnahmen.words.vocabulary import VOCABULARY_WORDS
@@ -20,7 +21,12 @@ from massnahmen.words.vocabulary import VOCABULARY_WORDS
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 
-CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS, **VOCABULARY_WORDS, **SAFETY_WORDS}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **REPORT_WORDS,
+    **VOCABULARY_WORDS,
+    **SAFETY_WORDS,
+    **PUBLISH_WORDS,
+}
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
 # by the command line; renderers are given theirs explicitly.
@@ -61,3 +67,11 @@ def format_date(day: object, lang: Lang = "de") -> str:
     if not isinstance(day, dt.date):
         return ""
     return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+
+def format_amount(value: float, lang: Lang = "de") -> str:
+    """An amount in euros as a person in `lang` writes it: 240.000,00 € / €240,000.00."""
+    english = f"{value:,.2f}"
+    if lang == "en":
+        return f"€{english}"
+    return english.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
