@@ -29,19 +29,15 @@ def _peak_kib() -> int:
 
 
 def _cli(args: list[str]) -> int:
-    from massnahmen.cli import app
+    from massnahmen.cli import main
 
-    try:
-        app(args, prog_name="massnahmen")
-    except SystemExit as stop:
-        return int(stop.code or 0)
-    return 0
+    return main(args)
 
 
 def _cli_jobs(jobs: str, args: list[str]) -> int:
-    import massnahmen.run.plans
+    import massnahmen.run.parallel
 
-    massnahmen.run.plans.PARALLEL_BYTES = 0 if int(jobs) > 1 else 1 << 62
+    massnahmen.run.parallel.PARALLEL_BYTES = 0 if int(jobs) > 1 else 1 << 62
     return _cli(args)
 
 

@@ -32,15 +32,11 @@ SIZES = (100, 1_000, 10_000)
 
 def run_in_process(args: list[str]) -> int:
     """`massnahmen ARGS` in this interpreter, output discarded; the exit code."""
-    from massnahmen.cli import app
+    from massnahmen.cli import main
 
     sink = io.StringIO()
     with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
-        try:
-            app(args, standalone_mode=False)
-        except SystemExit as exc:  # pragma: no cover - typer.Exit is returned, not raised
-            return int(exc.code or 0)
-    return 0
+        return main(args)
 
 
 def run_subprocess(args: list[str]) -> int:

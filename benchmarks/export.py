@@ -40,9 +40,9 @@ WIDTHS = (9, 9, 9, 11, 6, 8)
 # carries the parent's peak into ru_maxrss across fork and exec, so /proc's VmHWM comes first.
 _PEAK = """
 import resource, sys
-from massnahmen.cli import app
+from massnahmen.cli import main
 try:
-    app(sys.argv[1:])
+    raise SystemExit(main(sys.argv[1:]))
 except SystemExit as stop:
     if stop.code:
         raise

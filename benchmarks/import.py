@@ -11,7 +11,9 @@ read-only mode (the floor any import pays), and `massnahmen import` of the same 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import sys
 import tempfile
 import time
@@ -20,7 +22,7 @@ from random import Random
 
 import openpyxl
 
-from massnahmen.cli import app
+from massnahmen.cli import main as massnahmen
 
 TARGET = 2.0
 HEADERS = [
@@ -87,11 +89,11 @@ def read_with_openpyxl(path: Path) -> int:
 
 
 def import_workbook(source: Path, output: Path) -> None:
-    from typer.testing import CliRunner
-
-    result = CliRunner().invoke(app, ["import", str(source), "-o", str(output), "--force"])
-    if result.exit_code != 0:
-        raise SystemExit(f"import failed ({result.exit_code}): {result.output[-500:]}")
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        code = massnahmen(["import", str(source), "-o", str(output), "--force"])
+    if code != 0:
+        raise SystemExit(f"import failed ({code}): {sink.getvalue()[-500:]}")
 
 
 def main() -> int:

@@ -11,6 +11,7 @@ JSON (default benchmarks/results.json).
 | check     | load: `tomllib.load` + pydantic validation of the same file                   |
 | status    | load                                                                          |
 | export    | load, then openpyxl writing the same cells with no formatting                 |
+| publish   | `massnahmen export` of the same plan (issue 18: within 3×)                    |
 | update    | `massnahmen check` of the same file (issue 4)                                 |
 | import    | openpyxl reading the same workbook read-only, every cell (issue 6)            |
 | portfolio | the single checks' work: each plan loaded and checked in turn, one process    |
@@ -156,6 +157,10 @@ def plan_cases(size: int, folder: Path, runs: int | None, have: set[str]) -> Ite
         yield compare("status", size, 1, status, "load", load, n)
     if "export" in have:
         yield export_case(size, plan, folder, n)
+    if "publish" in have and size <= 10_000:  # 100,000 pages: minutes of file creation alone
+        site = ("cli", "publish", plan, "--as-of", DAY, "-o", folder / f"site-{size}")
+        export = ("cli", "export", plan, "--as-of", DAY, "-o", folder / f"e-{size}.xlsx")
+        yield compare("publish", size, 1, site, "export", export, n)
     if "update" in have:
         target = _middle_measure(plan)
         update = (

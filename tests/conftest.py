@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from massnahmen.cli import app
+from massnahmen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "musterdorf.toml"
 EXAMPLE_AS_OF = "2025-03-18"
 DATA = Path(__file__).resolve().parent / "data"
-# shared/ stands beside the repository; a worktree further down finds it in a parent folder.
-REALDATA = next(
-    (p / "shared" / "realdata" for p in ROOT.parents if (p / "shared" / "realdata").is_dir()),
-    ROOT.parent / "shared" / "realdata",
-)
+# Real measure plans that nobody on this project wrote, with their source and licence.
+REALDATA = ROOT / "examples" / "realdata"
 
 
 @dataclass(frozen=True)
@@ -31,8 +29,16 @@ class Result:
 def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None = None) -> Result:
     """Runs `massnahmen ARGS` in-process; stdout and stderr apart, no colour."""
     runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
-    result = runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-    return Result(result.exit_code, result.stdout, result.stderr)
+    with runner.isolation(input=input) as (stdout, stderr, _):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exit:
+            code = exit.code if isinstance(exit.code, int) else 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        out, err = stdout.getvalue(), stderr.getvalue()
+    return Result(code, out.decode(), err.decode())
 
 
 @pytest.fixture

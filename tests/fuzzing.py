@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import os
 import random
+import re
 import signal
 import time
 import tomllib
@@ -317,7 +318,7 @@ def loads_or_none(text: str) -> Any:
 
 TEXT_KEYS = frozenset(
     {"title", "authority", "version", "adopted_by", "committee", "note", "name", "goal"}
-    | {"description", "email", "funding", "decision", "indicator", "notes", "tags"}
+    | {"description", "funding", "decision", "indicator", "notes", "tags"}
     | {"unit", "choices", "personal"}
 )
 DATE_KEYS = frozenset(
@@ -355,3 +356,18 @@ def hostile_plans(draw: st.DrawFn) -> dict[str, Any]:
         return value
 
     return dict(walk(SEED, ""))
+
+
+# --- the terminal target -------------------------------------------------------------------------
+
+# What must never reach a terminal from a file: C0 controls but newline and tab (ESC among them),
+# DEL, C1 controls (U+009B is CSI on 8-bit terminals), bidi overrides, embeddings and isolates.
+UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def assert_terminal_safe(text: str, what: str = "output", *, csv: bool = False) -> None:
+    """No control or bidi-override character in `text` (CSV's own CRLF row ends aside)."""
+    if csv:
+        text = text.replace("\r\n", "\n")
+    found = UNSAFE_FOR_TERMINAL.search(text)
+    assert found is None, f"{what}: {found[0]!r} at {found.start()}: {text[:2000]!r}"

@@ -6,6 +6,12 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+# Owner addresses are validated (E002 unless one address): valid ones, in several forms.
+emails = st.from_regex(
+    r"[a-z0-9](?:[a-z0-9_+-]{0,10}[a-z0-9])?(?:\.[a-z0-9]{1,5})?@[a-z0-9]{1,10}\.(?:de|org|eu)",
+    fullmatch=True,
+)
+
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,6}", fullmatch=True)
 texts = st.text(max_size=40)  # any characters: quotes, backslashes, line breaks, controls
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
@@ -122,7 +128,7 @@ plans = st.fixed_dictionaries(
                 {"id": ids, "name": texts},
                 optional={
                     "kind": st.sampled_from(["unit", "person", "external"]),
-                    "email": texts,
+                    "email": emails,
                     "active": st.booleans(),
                     "parent": ids,
                 },
@@ -147,6 +153,17 @@ plans = st.fixed_dictionaries(
         "meetings": st.lists(
             st.fixed_dictionaries({"date": dates}, optional={"committee": texts, "note": texts}),
             max_size=2,
+        ),
+        "publish": st.fixed_dictionaries(
+            {},
+            optional={
+                "budget": st.booleans(),
+                "notes": st.booleans(),
+                "person_names": st.booleans(),
+                "exclude_fields": st.lists(ids, max_size=2),
+                "imprint": texts,
+                "imprint_url": st.sampled_from(["https://example.org/impressum", "impressum.html"]),
+            },
         ),
     },
 )

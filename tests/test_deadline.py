@@ -50,3 +50,18 @@ def test_a_date_with_a_time_is_refused() -> None:
 def test_an_impossible_day_is_refused() -> None:
     with pytest.raises(ValueError, match="2024-02-30 is not a date"):
         parse_deadline("2024-02-30")
+
+
+@pytest.mark.parametrize(
+    ("raw", "begins"),
+    [
+        ("2024", dt.date(2024, 1, 1)),
+        ("2024-H2", dt.date(2024, 7, 1)),
+        ("2024-Q3", dt.date(2024, 7, 1)),
+        ("2024-02", dt.date(2024, 2, 1)),
+        (dt.date(2024, 6, 15), dt.date(2024, 6, 15)),
+        ("ongoing", None),
+    ],
+)
+def test_a_period_begins_on_its_first_day(raw: object, begins: dt.date | None) -> None:
+    assert parse_deadline(raw).begins == begins

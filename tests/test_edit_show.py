@@ -6,10 +6,10 @@ import string
 from pathlib import Path
 from typing import get_args
 
-from massnahmen.cli.editing import PriorityChoice, StatusChoice
+from massnahmen.cli.options import PriorityChoice, StatusChoice
 from massnahmen.model import STATUSES
 from massnahmen.words import CATALOGUE
-from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, ROOT, run
+from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
 from tests.editing import write_plan
 
 
@@ -100,10 +100,3 @@ def test_control_and_bidi_characters_in_the_plan_are_shown_escaped(tmp_path: Pat
     run("update", plan, "BI-01", "--note", "Angebot \u202eesrever", "--date", "2026-01-15")
     result = run("show", plan, "BI-01", "--as-of", "2026-01-15")
     assert "Angebot \\u202eesrever" in result.stdout and "\u202e" not in result.stdout
-
-
-def test_the_readme_shows_what_show_prints() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("```text\nUM-02 ·", 1)[1].split("```", 1)[0]
-    printed = run("show", EXAMPLE, "UM-02", "--as-of", EXAMPLE_AS_OF).stdout
-    assert "UM-02 ·" + shown == printed

@@ -1,21 +1,8 @@
-"""The bundled example plan is valid and warns exactly where the README says it does."""
+"""The bundled example plan shows every status, deadline form and a moved deadline."""
 
 from __future__ import annotations
 
-import json
-import re
-
-from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, ROOT, run
-
-
-def test_example_has_exactly_the_warnings_the_readme_explains() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("### The example plan")[1].split("\n#")[0]
-    documented = re.findall(r"^\| (W\d{3}) \| ([A-Z]{2}-\d{2}) \|", section, re.M)
-    result = run("check", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "--format", "json")
-    report = json.loads(result.stdout)
-    assert report["valid"] is True and result.code == 0
-    assert [(f["code"], f["subject"]) for f in report["findings"]] == documented
+from tests.conftest import EXAMPLE
 
 
 def test_example_is_large_enough_to_show_everything() -> None:

@@ -22,8 +22,10 @@ from tests.conftest import EXAMPLE, Result, run
 from tests.fuzzing import (
     TRIED,
     Styler,
+    assert_terminal_safe,
     fuzz_settings,
     hostile_plans,
+    hostile_text,
     keep_fuzzing,
     plan_mutations,
     styles,
@@ -46,7 +48,17 @@ COMMANDS: dict[str, Args] = {
     "diff": lambda plan, out, day: ["diff", EXAMPLE, plan, "--as-of", day, "-f", "json"],
     "diff back": lambda plan, out, day: ["diff", plan, EXAMPLE, "--as-of", day],
     "status": lambda plan, out, day: ["status", plan, "--as-of", day],
+    "status since": lambda plan, out, day: [
+        "status",
+        plan,
+        "--as-of",
+        day,
+        "--since",
+        "2024-01-01",
+    ],
+    "status portfolio": lambda plan, out, day: ["status", plan, EXAMPLE, "--portfolio"],
     "export": lambda plan, out, day: ["export", plan, "--as-of", day, "-o", out / "b.xlsx"],
+    "publish": lambda plan, out, day: ["publish", plan, "--as-of", day, "-o", out / "site"],
     "show": lambda plan, out, day: ["show", plan, "VW-01", "--as-of", day],
     "update": lambda plan, out, day: ["update", plan, "VW-02", "--note", NOTE, "--date", day],
     "add": lambda plan, out, day: [
@@ -58,8 +70,11 @@ EDITS = ("update", "add")
 
 
 def assert_clean(result: Result, command: str) -> None:
-    """Exit 0, 1 or 2; findings located; exit 2 says one line; JSON output parses."""
+    """Exit 0, 1 or 2; findings located; exit 2 says one line; JSON output parses; nothing on
+    stdout or stderr that a terminal would act on (the terminal target)."""
     assert result.code in (0, 1, 2), result
+    assert_terminal_safe(result.stdout, f"{command}: stdout", csv="csv" in command)
+    assert_terminal_safe(result.stderr, f"{command}: stderr")
     if result.code == 2:
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert result.stderr.startswith("massnahmen: "), result.stderr
@@ -81,6 +96,9 @@ def run_command(command: str, plan: Path, tmp_path: Path, day: str) -> None:
     assert_clean(result, command)
     if command == "export" and result.code == 0:
         load_workbook(out / "b.xlsx", read_only=True).close()  # a workbook that opens
+    if command == "publish" and result.code == 0:  # hostile text stays text
+        for page in (out / "site").rglob("*.html"):
+            assert "<script" not in page.read_text(encoding="utf-8"), page
     if command in EDITS and result.code == 0:  # an edit adds no error
         after = load_plan(plan)
         assert after.plan is not None, (after.diagnostics, before)
@@ -117,5 +135,43 @@ def test_commands_on_random_bytes(command: str, tmp_path: Path) -> None:
         plan = tmp_path / "plan.toml"
         plan.write_bytes(raw)
         run_command(command, plan, tmp_path, day)
+
+    keep_fuzzing(batch)
+
+
+# File names of a plans folder reach the summary lines: hostile names (any bytes but `/` and
+# NUL, undecodable ones too) beside a valid and an invalid plan.
+FOLDER_COMMANDS = ["check", "status", "list", "remind", "show"]
+file_name_bytes = st.binary(min_size=1, max_size=40).filter(
+    lambda b: b"/" not in b and b"\x00" not in b and b not in (b".", b"..")
+)
+
+
+@pytest.mark.parametrize("command", FOLDER_COMMANDS)
+def test_commands_on_a_folder_of_hostile_file_names(command: str, tmp_path: Path) -> None:
+    import os
+
+    @given(st.lists(file_name_bytes, min_size=1, max_size=3), hostile_text)
+    @fuzz_settings(15)
+    def batch(names: list[bytes], title: str) -> None:
+        TRIED[f"cli names: {command}"] += 1
+        folder = tmp_path / "plans"
+        if folder.exists():
+            for entry in os.scandir(os.fsencode(folder)):
+                os.unlink(entry.path)
+        else:
+            folder.mkdir()
+        base = os.fsencode(folder) + b"/"
+        for n, name in enumerate(names):
+            text = EXAMPLE.read_text(encoding="utf-8") if n == 0 else "format = 1\n[plan]\n"
+            if n == 1:
+                text += f"title = {json.dumps(title)}\n"
+            with open(base + name[:200] + f"-{n}.toml".encode(), "w", encoding="utf-8") as f:
+                f.write(text)
+        extra = ["VW-01"] if command == "show" else []
+        with time_limit():
+            result = run(command, folder, *extra, "--as-of", "2025-03-18")
+        assert result.code in (0, 1, 2), result
+        assert_terminal_safe(result.stdout + result.stderr, command)
 
     keep_fuzzing(batch)

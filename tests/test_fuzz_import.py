@@ -20,6 +20,7 @@ from tests.fuzzing import (
     FORMULAS,
     RTL_AND_COMBINING,
     TRIED,
+    assert_terminal_safe,
     fuzz_settings,
     hostile_text,
     keep_fuzzing,
@@ -69,6 +70,7 @@ def assert_import_is_clean(source: Path, tmp_path: Path) -> None:
     with time_limit():
         result = run("import", source, "-o", out, "--force")
     assert result.code in (0, 1, 2), result
+    assert_terminal_safe(result.stdout + result.stderr, "import")  # cell text escaped
     if result.code == 2:
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert result.stderr.startswith("massnahmen: ")

@@ -7,18 +7,13 @@ import datetime as dt
 import pytest
 
 from massnahmen.importer.build import Draft
+from massnahmen.importer.cells import Unreadable, split_list
+from massnahmen.importer.dates import read_date, read_deadline
 from massnahmen.importer.headers import map_header, target_of, unbreak
 from massnahmen.importer.measures import Cell, Reading, fill
-from massnahmen.importer.values import (
-    ShownDate,
-    Unreadable,
-    read_amount,
-    read_date,
-    read_deadline,
-    read_progress,
-    read_status,
-    split_list,
-)
+from massnahmen.importer.numbers import read_amount, read_progress
+from massnahmen.importer.shown import ShownDate
+from massnahmen.importer.words import read_status
 
 DEADLINES = [
     (dt.datetime(2024, 12, 31), dt.date(2024, 12, 31)),

@@ -30,7 +30,9 @@ FORMULAS = [
     "=1+1 & &P &N &A",  # & codes, had they reached a page header unescaped
 ]
 TEXT_KEYS = {"title", "authority", "version", "adopted_by", "committee", "note", "name", "goal"}
-TEXT_KEYS |= {"description", "email", "funding", "decision", "indicator", "notes"}
+TEXT_KEYS |= {"description", "funding", "decision", "indicator", "notes"}
+# An e-mail address must be one (E002): these are, and a spreadsheet would read them as formulas.
+EMAILS = itertools.cycle(["=1+1@musterdorf.de", "+1@musterdorf.de", "-1@musterdorf.de"])
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="soffice missing; .ci/run installs it")
 
@@ -46,6 +48,8 @@ def hostile_plan(folder: Path) -> Path:
             return [walk(v, key) for v in value]
         if isinstance(value, str) and (key in TEXT_KEYS or key == "tags"):
             return next(cycle)
+        if key == "email":
+            return next(EMAILS)
         return value
 
     data = walk(tomllib.loads(EXAMPLE.read_text(encoding="utf-8")), "")

@@ -94,3 +94,65 @@ def test_lock_file_of_the_own_pid_is_a_leftover(tmp_path: Path) -> None:
     plan = write_plan(tmp_path)
     (tmp_path / "plan.toml.lock").write_text(f"{os.getpid()}\n{socket.gethostname()}\n")
     assert run("update", plan, *UPDATE_VW01).code == 0
+
+
+def _planted(tmp_path: Path, kind: str) -> tuple[Path, Path]:
+    """A lock file planted as `kind` beside the plan; the file it must leave alone."""
+    held, victim = tmp_path / "plan.toml.lock", tmp_path / "victim.txt"
+    victim.write_text("secret\n")
+    victim.chmod(0o6777)
+    if kind == "link":
+        held.symlink_to(victim)
+    elif kind == "dangling link":
+        held.symlink_to(tmp_path / "created-by-root")
+        victim = tmp_path / "created-by-root"
+    elif kind == "link chain":
+        (tmp_path / "hop").symlink_to(victim)
+        held.symlink_to(tmp_path / "hop")
+    elif kind == "link to a folder":
+        held.symlink_to(tmp_path)
+    elif kind == "hard link":
+        os.link(victim, held)
+    elif kind == "fifo":
+        os.mkfifo(held)
+    elif kind == "folder":
+        held.mkdir()
+    elif kind == "another user's file":
+        held.write_text("")
+        os.chown(held, 12345, 12345)
+    return held, victim
+
+
+PLANTED = [
+    "link", "dangling link", "link chain", "link to a folder", "hard link", "fifo", "folder",
+    "another user's file",
+]  # fmt: skip
+
+
+@needs_flock
+@pytest.mark.parametrize("kind", PLANTED)
+def test_a_planted_lock_is_refused_and_left_alone(tmp_path: Path, kind: str) -> None:
+    if kind == "another user's file" and os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    plan = write_plan(tmp_path)
+    before = plan.read_bytes()
+    held, victim = _planted(tmp_path, kind)
+    victim_before = victim.read_bytes() if victim.is_file() else None
+    result = run("update", plan, *UPDATE_VW01)
+    assert result.code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "Sperrdatei" in result.stderr and "entfernen Sie sie" in result.stderr
+    assert plan.read_bytes() == before
+    assert (victim.read_bytes() if victim.is_file() else None) == victim_before
+    assert os.path.lexists(held)  # not ours to remove
+
+
+@needs_flock
+def test_a_lock_the_plans_owner_left_is_taken(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    plan = write_plan(tmp_path)
+    os.chown(plan, 12345, 12345)
+    held = tmp_path / "plan.toml.lock"
+    held.write_text("")
+    os.chown(held, 12345, 12345)
+    assert run("update", plan, *UPDATE_VW01).code == 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import partial
 from pathlib import Path
 
-from massnahmen.run.plans import check_files
+from massnahmen.run.parallel import map_plans
+from massnahmen.run.plans import Reading, read_plan
 from tests.conftest import DATA, run
 
 PORTFOLIO = DATA / "portfolio"
@@ -72,5 +74,5 @@ def test_folder_leaves_out_hidden_files_tool_configuration_and_subfolders(tmp_pa
 
 
 def test_worker_processes_give_the_same_findings_as_one_process() -> None:
-    day = dt.date.fromisoformat(AS_OF)
-    assert list(check_files(PLANS, day, jobs=2)) == list(check_files(PLANS, day, jobs=1))
+    check = partial(read_plan, reading=Reading(dt.date.fromisoformat(AS_OF), "checked"))
+    assert list(map_plans(check, PLANS, jobs=2)) == list(map_plans(check, PLANS, jobs=1))

@@ -127,8 +127,10 @@ def test_remind_out_dir_has_a_folder_per_plan(tmp_path: Path, format: str) -> No
 def test_remind_out_dir_removes_what_a_plan_no_longer_needs(tmp_path: Path) -> None:
     out = tmp_path / "erinnerungen"
     (out / "adorf").mkdir(parents=True)
-    (out / "adorf" / "FB2.txt").write_text("gestern", encoding="utf-8")
     (out / "adorf" / "notiz.txt").write_text("bleibt", encoding="utf-8")
+    wider = ("--within", "300")  # FB2's BI-01 is due in 288 days
+    assert run("remind", ADORF, BEDORF, *AS_OF, *wider, "--out-dir", out).code == 0
+    assert (out / "adorf" / "FB2.txt").exists()
     result = run("remind", ADORF, BEDORF, *AS_OF, "--out-dir", out)
     assert result.code == 0, result.stderr
     assert not (out / "adorf" / "FB2.txt").exists()  # FB2 has nothing to do today

@@ -14,6 +14,11 @@ PLAN = DATA / "cycles" / "plan.toml"
 AS_OF = ("--as-of", "2024-06-01")
 
 
+def listed(folder: Path) -> list[str]:
+    """The files a job mails from `folder`: all but the tool's hidden manifest."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
 def remind(*options: str | Path, plan: Path = PLAN) -> tuple[int, str, str]:
     result = run("remind", plan, *AS_OF, *options)
     return result.code, result.stdout, result.stderr
@@ -158,7 +163,7 @@ def test_out_dir_writes_one_file_per_owner_with_something_to_do(tmp_path: Path) 
     folder = tmp_path / "new" / "reminders"
     code, stdout, _ = remind("--out-dir", folder)
     assert code == 0
-    assert sorted(p.name for p in folder.iterdir()) == ["O1.txt", "O2.txt"]
+    assert listed(folder) == ["O1.txt", "O2.txt"]
     assert stdout == f"{folder / 'O1.txt'}\n{folder / 'O2.txt'}\n"
     assert (folder / "O2.txt").read_text(encoding="utf-8").startswith("An: Schulamt\n")
 
@@ -166,7 +171,7 @@ def test_out_dir_writes_one_file_per_owner_with_something_to_do(tmp_path: Path) 
 @pytest.mark.parametrize(("format", "suffix"), [("markdown", ".md"), ("json", ".json")])
 def test_out_dir_file_names_follow_the_format(tmp_path: Path, format: str, suffix: str) -> None:
     remind("--out-dir", tmp_path, "-f", format, "--owner", "O2")
-    assert [p.name for p in tmp_path.iterdir()] == [f"O2{suffix}"]
+    assert listed(tmp_path) == [f"O2{suffix}"]
 
 
 def test_json_file_holds_one_owner(tmp_path: Path) -> None:
@@ -177,10 +182,11 @@ def test_json_file_holds_one_owner(tmp_path: Path) -> None:
 
 
 def test_out_dir_removes_the_file_of_an_owner_with_nothing_left_to_do(tmp_path: Path) -> None:
-    (tmp_path / "O3.txt").write_text("yesterday's reminder")
+    remind("--out-dir", tmp_path, "--within", "600")  # O3's B-02 is due within 600 days
     (tmp_path / "notes.txt").write_text("not ours")
-    remind("--out-dir", tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["O1.txt", "O2.txt", "notes.txt"]
+    assert listed(tmp_path) == ["O1.txt", "O2.txt", "O3.txt", "notes.txt"]
+    remind("--out-dir", tmp_path)  # O3: nothing within 30 days
+    assert listed(tmp_path) == ["O1.txt", "O2.txt", "notes.txt"]
 
 
 def test_out_dir_that_is_a_file_exits_2(tmp_path: Path) -> None:
@@ -208,6 +214,10 @@ def test_hostile_owner_id_is_refused_and_nothing_is_written(tmp_path: Path) -> N
         ("x..", "x"),
         ("CON", "_CON"),
         ("com1.txt", "_com1.txt"),
+        ("COM0", "_COM0"),
+        ("lpt0.json", "_lpt0.json"),
+        ("Lpt9", "_Lpt9"),
+        ("nul.tar.gz", "_nul.tar.gz"),
         ("FB-1_a.b", "FB-1_a.b"),
     ],
 )
@@ -223,7 +233,7 @@ def test_owner_ids_that_differ_only_in_case_get_two_files(tmp_path: Path) -> Non
     )
     plan.write_text(text)
     remind("--out-dir", tmp_path / "out", plan=plan)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["O1.txt", "o1-2.txt"]
+    assert listed(tmp_path / "out") == ["O1.txt", "o1-2.txt"]
 
 
 def test_help_names_the_formats() -> None:

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from massnahmen.checks import check_plan
 from massnahmen.deadline import Deadline
 from massnahmen.importer import import_plan
-from massnahmen.importer.values import is_blank
+from massnahmen.importer.cells import is_blank
 from massnahmen.load import Loaded, load_plan, parse_plan
 from massnahmen.model import Measure, Plan
 from massnahmen.render.workbook import workbook_bytes

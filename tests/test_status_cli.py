@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import re
-import shlex
-
-from tests.conftest import DATA, EXAMPLE, EXAMPLE_AS_OF, ROOT, run
+from tests.conftest import DATA, EXAMPLE, EXAMPLE_AS_OF, run
 
 PLAN = DATA / "report" / "plan.toml"
 AS_OF = "2024-07-01"
@@ -101,15 +97,6 @@ def test_invalid_plan_exits_1_with_the_errors() -> None:
 def test_missing_plan_exits_2() -> None:
     result = run("status", DATA / "nowhere.toml")
     assert result.code == 2 and "no such file" in result.stderr
-
-
-def test_readme_shows_what_status_prints() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    part = readme.split("### status\n")[1].split("\n### ")[0]
-    found = re.search(r"```sh\n(massnahmen .*?)\n```\n\n```text\n(.*?)```", part, re.S)
-    assert found is not None
-    with contextlib.chdir(ROOT):
-        assert run(*shlex.split(found.group(1))[1:]).stdout == found.group(2)
 
 
 def test_status_and_export_have_help() -> None:

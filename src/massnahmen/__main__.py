@@ -2,4 +2,4 @@
 
 from massnahmen.cli import main
 
-main()
+raise SystemExit(main())

@@ -1,6 +1,6 @@
 """Values an officer gives on the command line for the plan's own parts: `ID=VALUE` for an
-attribute or an indicator, numbers in German or English notation, and the owner's rating in
-either language (`grün`, `green`)."""
+attribute or an indicator, measured numbers in German or English notation, and the owner's
+rating and yes/no through the vocabulary (`grün`, `green`; `ja`, `no`)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,12 @@ import re
 from typing import TYPE_CHECKING
 
 from massnahmen.diagnostics import did_you_mean
+from massnahmen.vocabulary.choices import read_flag as vocabulary_flag
+from massnahmen.vocabulary.choices import read_rating as vocabulary_rating
 
 if TYPE_CHECKING:
     from massnahmen.model import Attribute, Rating
 
-_RATINGS: dict[str, Rating] = {
-    "grün": "green",
-    "gruen": "green",
-    "green": "green",
-    "gelb": "yellow",
-    "yellow": "yellow",
-    "rot": "red",
-    "red": "red",
-}
-_YES = frozenset({"ja", "j", "yes", "y", "true", "wahr", "x", "1"})
-_NO = frozenset({"nein", "n", "no", "false", "falsch", "0"})
 _INTEGER = re.compile(r"[+-]?\d+")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")  # 1.234.567: German thousands
 _GERMAN = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})*,\d+|[+-]?\d+,\d+")  # 1.234,5 / 12,5
@@ -53,20 +44,14 @@ def read_number(text: str) -> int | float:
 
 
 def read_rating(text: str) -> Rating:
-    """The owner's rating: grün|gelb|rot or green|yellow|red."""
-    found = _RATINGS.get(text.strip().casefold())
-    if found is None:
-        raise ValueError(f'"{text}" is not a rating; write grün, gelb or rot')
-    return found
+    """The owner's rating in the vocabulary's words: grün|gelb|rot or green|yellow|red.
+    (NotUnderstood is a ValueError that says what to write.)"""
+    return vocabulary_rating(text)
 
 
 def read_flag(text: str) -> bool:
-    key = text.strip().casefold()
-    if key in _YES:
-        return True
-    if key in _NO:
-        return False
-    raise ValueError(f'"{text}" is not yes or no (ja/nein)')
+    """Yes or no in the vocabulary's words: ja, nein, x, yes, no, …"""
+    return vocabulary_flag(text)
 
 
 def read_attribute_value(attribute: Attribute, text: str) -> str | int | float | bool:

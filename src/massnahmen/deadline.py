@@ -45,6 +45,24 @@ class Deadline:
         """A horizon's name that the plan does not define (E111)."""
         return self.kind == "horizon" and self.stands_for is None
 
+    @property
+    def begins(self) -> dt.date | None:
+        """The first day of the period (the day itself for a date; None for "ongoing")."""
+        if self.due is None:
+            return None
+        if self.kind == "horizon" and self.stands_for is not None:
+            return self.stands_for.begins
+        match self.kind:
+            case "year":
+                return dt.date(self.due.year, 1, 1)
+            case "half" | "quarter":
+                months = 6 if self.kind == "half" else 3
+                return dt.date(self.due.year, self.due.month - months + 1, 1)
+            case "month":
+                return self.due.replace(day=1)
+            case _:
+                return self.due
+
     def display(self, lang: str = "de") -> str:
         """The deadline as a person reads it: "Q2/2024", "1. Hj. 2024", "06/2024", "30.06.2024",
         a horizon with what it stands for: "mittelfristig (2027)"."""

@@ -6,29 +6,37 @@ import contextlib
 import os
 import re
 import socket
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from massnahmen.errors import CannotRun
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Writes `data` to a temporary file beside `path`, fsyncs it and renames it over `path`.
 
-    Keeps the permissions (and, where the process may, the owner) of an existing file, or uses
-    `mode`. Raises OSError on failure, after removing the temporary file; `path` is then
-    untouched.
+    Keeps the permissions (without setuid, setgid and sticky bits) and, where the process may,
+    the owner of an existing regular file, or uses `mode`. Nothing is taken through a link or
+    from a file with other names: a link planted at `path` is replaced by a file of our own
+    (with a mode from the umask), never read for its target's owner or mode. Raises OSError on
+    failure, after removing the temporary file; `path` is then untouched.
     """
     folder = path.parent
     owner: tuple[int, int] | None = None
     try:
-        info = path.stat()
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
         owner = (info.st_uid, info.st_gid)
         if mode is None:
-            mode = info.st_mode & 0o7777
-    except FileNotFoundError:
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            mode = info.st_mode & 0o777
+    if mode is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     remove_stale_temporaries(path)
     fd, tmp_name = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
@@ -53,6 +61,48 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def atomic_write_many(files: Iterable[tuple[Path, bytes]]) -> None:
+    """`atomic_write` for many files at once (a site of 10,000 pages): each is written to a
+    temporary file beside its target, all of them are made durable with one `os.sync`, then
+    each is renamed over its target (and the renames synced).
+
+    One fsync per file cost 4 ms here (40 s for 10,000 pages); one sync after writing them all
+    cost 0.2 s. New files get the mode the umask gives (a web server must read them). Raises
+    OSError after removing the temporaries still left; targets renamed by then stay, each whole.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    pending: list[tuple[Path, Path]] = []
+    renamed = 0
+    try:
+        for path, data in files:
+            fd, tmp_name = tempfile.mkstemp(
+                prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent
+            )
+            pending.append((Path(tmp_name), path))
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+                if not hasattr(os, "sync"):  # Windows: no sync of everything at once
+                    os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        if hasattr(os, "sync"):
+            os.sync()
+        for tmp, path in pending:
+            os.replace(tmp, path)
+            renamed += 1
+        if hasattr(os, "sync"):  # the renames too
+            os.sync()
+    except BaseException:
+        for tmp, _ in pending[renamed:]:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
 
 
 _HOST = re.sub(r"[^A-Za-z0-9-]+", "_", socket.gethostname())[:40] or "_"
@@ -82,6 +132,23 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
+def remove_stale_temporaries_under(folder: Path) -> int:
+    """`remove_stale_temporaries` for every file under `folder` in one walk (a site's 10,000
+    pages); returns how many were removed."""
+    removed = 0
+    marker = f".{_HOST}."
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if not (name.startswith(".") and name.endswith(".tmp") and marker in name):
+                continue
+            pid = name.rsplit(marker, 1)[1].split(".", 1)[0]
+            if pid.isdigit() and not process_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
+                    removed += 1
+    return removed
+
+
 def process_alive(pid: int) -> bool:
     """Whether process `pid` runs on this machine (assumed so where that cannot be told)."""
     if os.name == "nt":  # os.kill would end the process there
@@ -106,7 +173,7 @@ def _keep_owner(tmp: Path, owner: tuple[int, int] | None) -> None:
 
 _UNSAFE_CHARACTERS = re.compile(r"[^A-Za-z0-9._-]+")
 # Names Windows reserves in every folder, whatever the extension.
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10))}
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(10))}
 
 
 def safe_file_name(name: str) -> str:
@@ -119,3 +186,34 @@ def safe_file_name(name: str) -> str:
     if cleaned.split(".")[0].upper() in _RESERVED:
         cleaned = "_" + cleaned
     return cleaned
+
+
+def office_lock(path: Path) -> Path | None:
+    """The lock file an office program keeps beside a document it has open, if there is one."""
+    for name in (f".~lock.{path.name}#", f"~${path.name}"):  # LibreOffice, Microsoft Office
+        lock = path.with_name(name)
+        if lock.exists():
+            return lock
+    return None
+
+
+def check_writable(path: Path) -> None:
+    """CannotRun before any work if the output obviously cannot be written."""
+    if path.is_dir():
+        raise CannotRun(f"{path}: is a folder; give a file name ending in .xlsx")
+    lock = office_lock(path)
+    if lock is not None:
+        raise CannotRun(
+            f"{path}: is open in another program ({lock.name}); close it and export again"
+        )
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Creates the folder if needed and replaces the file atomically; CannotRun if it cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except PermissionError:
+        raise CannotRun(f"{path}: permission denied (is it open in another program?)") from None
+    except OSError as exc:
+        raise CannotRun(f"{path}: cannot be written ({exc.strerror or exc})") from None

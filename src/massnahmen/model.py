@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -27,6 +29,7 @@ from massnahmen.model_types import (
     horizon_form,
     using_horizons,
 )
+from massnahmen.words import say
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Status = Literal["planned", "in_progress", "done", "on_hold", "cancelled"]
@@ -38,6 +41,22 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in_progress", "on_hold"})
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "on_hold", "cancelled")
 RATINGS: tuple[Rating, ...] = ("green", "yellow", "red")
+
+
+def _email_address(value: str) -> str:
+    """`value` if it is one e-mail address (email-validator's rules, no DNS look-up): a mail
+    job puts it in a `To:` header, where a line break would add headers of its own."""
+    from email_validator import EmailNotValidError, validate_email  # 75 ms: only when used
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise ValueError(say("not_an_email", value=f'"{shown}"', reason=exc)) from None
+    return value
+
+
+EmailAddress = Annotated[str, AfterValidator(_email_address)]
 
 
 class Table(BaseModel):
@@ -55,11 +74,20 @@ class PlanHeader(Table):
     adopted_by: str | None = None
 
 
+def _warning_codes(patterns: list[str]) -> list[str]:
+    """Only warnings may be ignored: a pattern that covers an error code (`E`, `E1`, `E105`,
+    the empty prefix) would let an invalid plan be reported valid (SPEC, Checks)."""
+    for pattern in patterns:
+        if not pattern.strip() or pattern.strip().upper().startswith("E"):
+            raise ValueError(say("ignore_error_code", pattern=f'"{pattern}"'))
+    return patterns
+
+
 class Settings(Table):
     due_soon_days: Annotated[int, Field(ge=0)] = 30
     stale_days: Annotated[int, Field(ge=1)] = 90
     max_open_per_owner: Annotated[int, Field(ge=1)] = 12
-    ignore: list[str] = []
+    ignore: Annotated[list[str], AfterValidator(_warning_codes)] = []
     horizons: dict[HorizonName, HorizonForm] = {}
     indicator_tolerance: Annotated[Number, Field(ge=0, json_schema_extra={"minimum": 0})] = 10
 
@@ -110,7 +138,7 @@ class Owner(Table):
     id: Id
     name: str
     kind: Literal["unit", "person", "external"] = "unit"
-    email: str | None = None
+    email: EmailAddress | None = None
     active: bool = True
     parent: Id | None = None
 
@@ -226,10 +254,55 @@ def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
     return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
 
 
+_SAFE_URL = re.compile(r"(https?://|mailto:)\S+|[^:\s]+")
+
+
+def _safe_url(value: str) -> str:
+    """A link a page may carry: a web address, a mail address or a relative path, never a
+    `javascript:` (or any other scheme) URL, which escaping alone would not make harmless."""
+    if not _SAFE_URL.fullmatch(value):
+        raise ValueError(
+            f'"{value}" is not a link a page may carry: write https://…, mailto:… or a path'
+        )
+    return value
+
+
+SafeUrl = Annotated[str, AfterValidator(_safe_url)]
+
+
+class PublishSettings(Table):
+    """What the public progress page (`publish`) shows. Leaving out is the default for what is
+    internal (notes, budget reservations, people's names); e-mail addresses never appear."""
+
+    budget: bool = Field(True, description="Show the budget (Haushaltsmittel) of each measure.")
+    budget_reserved: bool = Field(
+        False, description="Show which measures are under budget reservation (Haushaltsvorbehalt)."
+    )
+    notes: bool = Field(False, description="Show the measures' internal `notes`.")
+    history: bool = Field(True, description="Show the history of updates on each measure's page.")
+    update_notes: bool = Field(True, description="Show the notes of the updates in the history.")
+    person_names: bool = Field(
+        False, description='Show the names of owners of kind "person" (units are always shown).'
+    )
+    exclude_fields: list[Id] = Field(
+        [], description="Fields of action left off the page, with all their measures."
+    )
+    exclude_measures: list[Id] = Field([], description="Measures left off the page.")
+    imprint: str | None = Field(
+        None, description="A line at the foot of every page: who publishes it, how to reach them."
+    )
+    imprint_url: SafeUrl | None = Field(
+        None,
+        description="A link for the imprint line: the municipality's Impressum page "
+        "(https://…, mailto:… or a relative path).",
+    )
+
+
 class Plan(Table):
     format: Literal[1]
     plan: PlanHeader
     settings: Settings = Settings()
+    publish: PublishSettings = PublishSettings()
     meetings: list[Meeting] = []
     attributes: list[Attribute] = []
     fields: list[FieldOfAction] = []
@@ -266,6 +339,7 @@ TABLE_MODELS: dict[str | None, type[Table]] = {
     None: Plan,
     "plan": PlanHeader,
     "settings": Settings,
+    "publish": PublishSettings,
     "meetings": Meeting,
     "fields": FieldOfAction,
     "owners": Owner,

@@ -6,19 +6,21 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.common import parse_date
-from massnahmen.cli.editing import (
+from massnahmen.cli.options import (
     DEADLINE_HELP,
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
     PriorityChoice,
     StatusChoice,
-    run_edit,
-    split_ids,
+    assignments,
+    day,
+    split_values,
 )
 
+NAME = "add"
 
-def add(
+
+def command(
     plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
     field: str = typer.Option(..., "--field", metavar="FIELD", help="Id of its field of action."),
     title: str = typer.Option(..., "--title", help="What the measure achieves, in a line."),
@@ -47,15 +49,10 @@ def add(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
-) -> None:
+) -> int:
     """Add a measure (next free id of its field), checked before it is written."""
-    from massnahmen.assignments import split_assignment
-    from massnahmen.edit import NewMeasure, add_measure
-
-    try:
-        attributes = [split_assignment(value) for value in attribute]
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--attribute") from None
+    from massnahmen.edit import NewMeasure, add_measure, edit_plan
+    from massnahmen.render.edit import outcome_of, report_edit
 
     new = NewMeasure(
         field=field,
@@ -64,19 +61,16 @@ def add(
         deadline=deadline,
         id=measure_id,
         status=status,
-        start=parse_date(start, "--start") if start else None,
+        start=day(start, "--start") if start else None,
         priority=priority,
-        contributors=split_ids(contributors),
-        depends_on=split_ids(depends_on),
+        contributors=split_values(contributors),
+        depends_on=split_values(depends_on),
         budget_eur=budget,
         description=description,
         tags=tags,
-        attributes=attributes,
+        attributes=assignments(attribute, "--attribute"),
     )
-    run_edit(
-        plan, lambda loaded: add_measure(loaded, new), dry_run=dry_run, as_of=parse_date(as_of)
-    )
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(add)
+    operation = lambda loaded: add_measure(loaded, new)  # noqa: E731
+    result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)
+    report_edit(result, dry_run=dry_run)
+    return outcome_of(result).code()

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Literal
 
 import typer
 
-from massnahmen.cli.common import fail
-
+NAME = "init"
 TemplateChoice = Literal["empty", "county"]  # massnahmen.edit.templates.TEMPLATES
 
 
-def init(
+def command(
     path: Path = typer.Argument(..., metavar="PATH", help="The plan file to write."),
     template: TemplateChoice = typer.Option(
         "empty",
@@ -27,18 +25,12 @@ def init(
     ),
     title: str | None = typer.Option(None, "--title", help="The title of the strategy."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
-) -> None:
+) -> int:
     """Write a new plan from a template (it passes `check`; comments guide you)."""
-    from massnahmen.edit import EditError
     from massnahmen.edit.templates import template_text, write_new_plan
+    from massnahmen.render.edit import report_new_plan
 
     text = template_text(template, authority=authority, title=title)
-    try:
-        write_new_plan(path, text, force=force, today=dt.date.today())
-    except EditError as exc:
-        fail(str(exc))
-    sys.stdout.write(f"{path}: new plan from the {template} template\n")
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(init)
+    write_new_plan(path, text, force=force, today=dt.date.today())
+    report_new_plan(path, template)
+    return 0

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
-
-import typer
+NAME = "schema"
 
 
-def schema() -> None:
+def command() -> int:
     """Print the JSON Schema of the plan format (for Taplo / Even Better TOML)."""
-    from massnahmen.render.schema import plan_schema
+    from massnahmen.render.schema import report_schema
 
-    sys.stdout.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(schema)
+    report_schema()
+    return 0

@@ -6,17 +6,20 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.common import fail, parse_date
-from massnahmen.cli.editing import (
+from massnahmen.cli.options import (
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
     PriorityChoice,
     StatusChoice,
-    run_edit,
+    assignments,
+    day,
 )
+from massnahmen.errors import CannotRun
+
+NAME = "update"
 
 
-def update(
+def command(
     plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
     measure_id: str = typer.Argument(..., metavar="ID", help="The measure, e.g. VW-02."),
     status: StatusChoice | None = typer.Option(
@@ -59,7 +62,7 @@ def update(
     ),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
-) -> None:
+) -> int:
     """Record progress of a measure (appends to its history), or change its plain keys.
 
     Sets the measure's current status and progress and appends an update with the date;
@@ -67,10 +70,11 @@ def update(
     --owner, --title and --priority change those keys in place; --milestone-done,
     --indicator and --attribute change the measure's milestone, indicator or attributes.
     """
-    from massnahmen.edit import MeasureUpdate, update_measure
+    from massnahmen.edit import MeasureUpdate, edit_plan, update_measure
+    from massnahmen.render.edit import outcome_of, report_edit
 
     change = MeasureUpdate(
-        date=parse_date(date, "--date"),
+        date=day(date, "--date"),
         status=status,
         progress=progress,
         deadline=deadline,
@@ -80,30 +84,15 @@ def update(
         priority=priority,
         rating=rating,
         milestone_done=milestone_done,
-        indicators=_pairs(indicator, "--indicator"),
-        attributes=_pairs(attribute, "--attribute"),
+        indicators=assignments(indicator, "--indicator"),
+        attributes=assignments(attribute, "--attribute"),
     )
     if change.empty:
-        fail(
+        raise CannotRun(
             "nothing to update: give --status, --progress, --deadline, --rating or --note "
             "(or --owner, --title, --priority, --milestone-done, --indicator, --attribute)"
         )
-    run_edit(
-        plan,
-        lambda loaded: update_measure(loaded, measure_id, change),
-        dry_run=dry_run,
-        as_of=parse_date(as_of),
-    )
-
-
-def _pairs(values: list[str], option: str) -> list[tuple[str, str]]:
-    from massnahmen.assignments import split_assignment
-
-    try:
-        return [split_assignment(value) for value in values]
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=option) from None
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(update)
+    operation = lambda loaded: update_measure(loaded, measure_id, change)  # noqa: E731
+    result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)
+    report_edit(result, dry_run=dry_run)
+    return outcome_of(result).code()

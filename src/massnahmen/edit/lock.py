@@ -9,19 +9,27 @@ that a writer without flock (Windows, another machine on a shared folder) is nev
 Elsewhere the file is created exclusively (O_CREAT | O_EXCL) and a lock whose process no longer
 runs on this host is stale and cleared. A held lock is waited for briefly, then the edit gives
 up with `LockHeld` (the command says: try again).
+
+The lock is opened without following a link (O_NOFOLLOW) and checked on the open descriptor
+(fstat): a link, a device, a FIFO, a file with a second hard link or of another user is never
+truncated or written (`UnsafeLock`). A job running as root in cron would otherwise overwrite or
+create whatever a planted `plan.toml.lock` link points to.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import random
 import socket
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from massnahmen.files import process_alive
+from massnahmen.words import say
 
 try:
     import fcntl
@@ -44,13 +52,25 @@ class LockHeld(Exception):
         super().__init__(f"being edited by {who}, try again (lock file {lock})")
 
 
+class UnsafeLock(Exception):
+    """The lock file is not a regular file of ours: it is left alone and the edit refused."""
+
+    def __init__(self, lock: Path, why: str) -> None:
+        self.lock = lock
+        super().__init__(say("lock_unsafe", lock=lock, why=why))
+
+
+_OPEN_FLAGS = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_OPEN_FLAGS |= getattr(os, "O_CLOEXEC", 0)
+
+
 def lock_path(plan: Path) -> Path:
     return plan.with_name(plan.name + ".lock")
 
 
 @contextlib.contextmanager
 def plan_lock(plan: Path, wait: float | None = None) -> Iterator[Path]:
-    """Holds the plan's lock file for the `with` block; raises LockHeld or OSError."""
+    """Holds the plan's lock file for the `with` block; raises LockHeld, UnsafeLock or OSError."""
     lock = lock_path(plan)
     give_up = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
     take = _take_flock if fcntl is not None else _take_exclusive
@@ -64,6 +84,7 @@ def plan_lock(plan: Path, wait: float | None = None) -> Iterator[Path]:
     mine = f"{os.getpid()}\n{socket.gethostname()}\n"
     try:
         os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
         os.write(fd, mine.encode())
     except OSError:
         _release(lock, fd, None)
@@ -77,7 +98,7 @@ def plan_lock(plan: Path, wait: float | None = None) -> Iterator[Path]:
 def _take_flock(lock: Path) -> int | None:
     """The lock file, opened and flocked, if no one else holds it; else None."""
     assert fcntl is not None
-    fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+    fd = _open_own(lock)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -93,11 +114,50 @@ def _take_flock(lock: Path) -> int | None:
     if current is None or not os.path.samestat(os.fstat(fd), current):
         os.close(fd)
         return None
-    pid, host = _holder(lock)
+    pid, host = _holder(lock, fd)
     if _respected(lock, pid, host):  # a writer that does not flock
         os.close(fd)
         return None
     return fd
+
+
+def _open_own(lock: Path) -> int:
+    """The lock file opened for writing, created if missing; UnsafeLock unless it is a regular
+    file with one link, owned by this user or by the plan's owner (a lock they left)."""
+    try:
+        fd = os.open(lock, _OPEN_FLAGS | os.O_CREAT, 0o644)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.EMLINK):  # what O_NOFOLLOW answers for a link
+            raise UnsafeLock(lock, say("lock_link")) from None
+        if exc.errno in (errno.ENXIO, errno.EISDIR):  # a FIFO without a reader, a folder
+            raise UnsafeLock(lock, say("lock_not_regular")) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        why = _unsafe(info, lock)
+    except BaseException:
+        os.close(fd)
+        raise
+    if why:
+        os.close(fd)
+        raise UnsafeLock(lock, why)
+    return fd
+
+
+def _unsafe(info: os.stat_result, lock: Path) -> str | None:
+    if not stat.S_ISREG(info.st_mode):
+        return say("lock_not_regular")
+    if info.st_nlink > 1:
+        return say("lock_hard_links")
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        plan = lock.with_name(lock.name.removesuffix(".lock"))
+        try:
+            plan_owner = os.stat(plan).st_uid
+        except OSError:
+            plan_owner = None
+        if info.st_uid != plan_owner:
+            return say("lock_other_user", uid=info.st_uid)
+    return None
 
 
 def _take_exclusive(lock: Path) -> int | None:
@@ -112,16 +172,32 @@ def _take_exclusive(lock: Path) -> int | None:
         return None
 
 
-def _holder(lock: Path) -> tuple[int | None, str | None]:
-    """The pid and host written in a lock file (None where unreadable)."""
+def _holder(lock: Path, fd: int | None = None) -> tuple[int | None, str | None]:
+    """The pid and host written in a lock file (None where unreadable): read from `fd` where
+    the file is open, else by name without following a link."""
     try:
-        lines = lock.read_text(encoding="utf-8", errors="replace").splitlines()
+        if fd is None:
+            own = os.open(lock, os.O_RDONLY | (_OPEN_FLAGS & ~os.O_RDWR))
+            try:
+                if not stat.S_ISREG(os.fstat(own).st_mode):
+                    return None, None
+                raw = _read_start(own)
+            finally:
+                os.close(own)
+        else:
+            raw = _read_start(fd)
+        lines = raw.decode("utf-8", errors="replace").splitlines()
     except OSError:
         return None, None
     first = lines[0].strip() if lines else ""
     pid = int(first) if first.isascii() and first.isdigit() and len(first) <= 10 else None
     host = lines[1].strip() if len(lines) > 1 and lines[1].strip() else None
     return pid, host
+
+
+def _read_start(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    return os.read(fd, 4096)
 
 
 def _respected(lock: Path, pid: int | None, host: str | None) -> bool:
@@ -169,7 +245,8 @@ def _release(lock: Path, fd: int, mine: str | None) -> None:
     taking a file that is about to disappear."""
     try:
         with contextlib.suppress(OSError):
-            if mine is None or lock.read_text(encoding="utf-8") == mine:
+            still_ours = os.path.samestat(os.fstat(fd), os.lstat(lock))
+            if still_ours and (mine is None or _read_start(fd) == mine.encode()):
                 lock.unlink()
     finally:
         os.close(fd)

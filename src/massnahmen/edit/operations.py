@@ -34,6 +34,7 @@ from massnahmen.edit.splice import (
     set_key,
     toml_value,
 )
+from massnahmen.errors import CannotRun
 from massnahmen.load import Loaded
 from massnahmen.model import Measure, Plan
 
@@ -43,7 +44,7 @@ MEASURE_KEYS = [
 UPDATE_KEYS = ["date", "status", "progress", "deadline", "rating", "note"]
 
 
-class EditError(Exception):
+class EditError(CannotRun):
     """The edit cannot run at all (exit 2): unknown measure, lock held, file changed, I/O."""
 
 

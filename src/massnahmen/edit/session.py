@@ -15,7 +15,7 @@ from pathlib import Path
 from massnahmen.checks import check_plan
 from massnahmen.diagnostics import Diagnostic
 from massnahmen.edit.locate import region_map
-from massnahmen.edit.lock import LockHeld, plan_lock
+from massnahmen.edit.lock import LockHeld, UnsafeLock, plan_lock
 from massnahmen.edit.operations import Change, EditError, Refusal
 from massnahmen.files import atomic_write
 from massnahmen.load import Loaded, PlanFileError, decode_text, parse_plan, read_bytes
@@ -64,7 +64,7 @@ def edit_plan(
     try:
         with plan_lock(target):
             return _edit_locked(target, name, operation, today, dry_run)
-    except LockHeld as exc:
+    except (LockHeld, UnsafeLock) as exc:
         raise EditError(f"{name}: {exc}") from None
     except PlanFileError as exc:
         raise EditError(str(exc)) from None

@@ -77,7 +77,9 @@ def _float(value: float) -> str:
 
 
 # Keys that hold tables or arrays of tables: written as their own [headers].
-_NESTED = frozenset({"plan", "settings", "meetings", "attributes", "fields", "owners", "measures"})
+_NESTED = frozenset(
+    {"plan", "settings", "publish", "meetings", "attributes", "fields", "owners", "measures"}
+)
 _NESTED_IN_MEASURES = frozenset({"milestones", "indicators", "updates"})
 
 
@@ -118,6 +120,8 @@ def render_plan_toml(plan: Plan, header_comment: str = "") -> str:
     _table(out, "[plan]", plan.plan, "plan")
     if any(True for _ in _keys(plan.settings, "settings")):
         _table(out, "[settings]", plan.settings, "settings")
+    if any(True for _ in _keys(plan.publish, "publish")):
+        _table(out, "[publish]", plan.publish, "publish")
     for meeting in plan.meetings:
         _table(out, "[[meetings]]", meeting, "meetings")
     for attribute in plan.attributes:

@@ -14,6 +14,7 @@ from typing import Any
 
 from massnahmen.importer.ids import clean_id, derive_id, is_id
 from massnahmen.model import Plan
+from massnahmen.sanitize import printable
 
 Progress = Callable[[int], None]
 NO_TITLE = "(ohne Titel)"
@@ -30,11 +31,13 @@ class Problem:
     why: str
 
     def format(self, source: str) -> str:
+        """`source:where (column) "value": why`, one line, escaped: cell text may hold ESC
+        or bidi characters (`sanitize.printable`)."""
         column = f" ({self.column})" if self.column else ""
         value = " ".join(self.value.split())
         value = value if len(value) <= 60 else value[:57] + "..."
         shown = f' "{value}"' if value else ""
-        return f"{source}:{self.where}{column}{shown}: {self.why}"
+        return printable(f"{source}:{self.where}{column}{shown}: {self.why}")
 
 
 @dataclass
@@ -286,34 +289,3 @@ def _measure(
     if draft.updates:
         data["updates"] = sorted(draft.updates, key=lambda u: u["date"])
     return data
-
-
-def settle_status(draft: Draft, problems: list[Problem], progress_label: str) -> None:
-    """Status and progress that agree: none given → planned; done → 100; planned → 0."""
-    values = draft.values
-    status, progress = values.get("status"), values.get("progress")
-    if status is None:
-        if progress is None or progress == 0:
-            status = "planned"
-        else:
-            status = "done" if progress == 100 else "in_progress"
-        values["status"] = status
-    wanted = {"done": 100, "planned": 0}.get(status)
-    if progress is not None and wanted is not None and progress != wanted:
-        problems.append(
-            Problem(
-                draft.where,
-                progress_label,
-                f"{progress} %",
-                f"progress {progress} contradicts the status {status}; set to {wanted}, "
-                "the source's value kept in notes",
-            )
-        )
-        draft.notes.append(f"{progress_label} laut Quelle: {progress} %")
-        values["progress"] = wanted
-    for update in draft.updates:
-        if update.get("status") is None:
-            continue
-        want = {"done": 100, "planned": 0}.get(update["status"])
-        if want is not None and update.get("progress") not in (None, want):
-            update["progress"] = want

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from massnahmen.importer.build import Draft, Named
+from massnahmen.importer.cells import Unreadable, is_blank, text_of
+from massnahmen.importer.dates import read_date
 from massnahmen.importer.flat import FlatSheet, read_flat
 from massnahmen.importer.headers import Column, HeaderRow, map_header, normalize
 from massnahmen.importer.measures import Reading
 from massnahmen.importer.sources import Row, Sheet, Source
-from massnahmen.importer.values import Unreadable, is_blank, read_date, text_of
 from massnahmen.words import LANGS, Lang, label
 
 SHEETS = ("summary", "measures", "owners", "budget_reserved")  # label keys of the sheet names

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from massnahmen.importer.values import text_of
+from massnahmen.importer.cells import text_of
 
 # What a column can mean. "ignore": derived in reports (traffic light, number of moves).
 ALIASES: dict[str, tuple[str, ...]] = {

@@ -8,21 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from massnahmen.importer.build import NO_TITLE, Draft, Problem, settle_status
-from massnahmen.importer.values import (
-    Unreadable,
-    is_blank,
-    read_amount,
-    read_date,
-    read_deadline,
-    read_flag,
-    read_period,
-    read_priority,
-    read_progress,
-    read_status,
-    split_list,
-    text_of,
-)
+from massnahmen.importer.build import Draft, Problem
+from massnahmen.importer.cells import Unreadable, is_blank, split_list, text_of
+from massnahmen.importer.dates import read_date, read_deadline, read_period
+from massnahmen.importer.numbers import read_amount, read_progress
+from massnahmen.importer.words import read_flag, read_priority, read_status
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +146,7 @@ def _deadline(draft: Draft, cell: Cell, reading: Reading) -> None:
         return
     draft.values["deadline"] = deadline
     if start is not None:
-        draft.values.setdefault("_start_from_span", read_date(start))
+        draft.values.setdefault("_start_from_span", start)
 
 
 def _current_deadline(draft: Draft, cell: Cell, reading: Reading) -> None:
@@ -277,43 +267,3 @@ def fill(draft: Draft, target: str | None, cell: Cell, reading: Reading) -> None
             draft.kept.append(f"{cell.header}: {text_of(cell.value)}")
         return
     FILLERS[target](draft, cell, reading)
-
-
-def finish(draft: Draft, reading: Reading, title_cell: str, progress_label: str) -> None:
-    """After all cells: a title, a start from a span, status and progress that agree, and the
-    update that records the latest report or a moved deadline."""
-    values = draft.values
-    if not draft.title:
-        draft.title = NO_TITLE
-        reading.problems.append(
-            Problem(title_cell, "", "", f'the measure has no title; written as "{NO_TITLE}"')
-        )
-    span_start = values.pop("_start_from_span", None)
-    if span_start is not None and "start" not in values:
-        values["start"] = span_start
-    status_given = "status" in values
-    settle_status(draft, reading.problems, progress_label)
-    current = values.pop("_current_deadline", None)
-    date = values.pop("_update_date", None)
-    note = values.pop("_update_note", None)
-    moved = current is not None and current != values.get("deadline")
-    if "deadline" not in values and current is not None and not reading.adopted_column:
-        values["deadline"], moved = current, False
-    if date is None and not moved:
-        if note:
-            draft.notes.append(note)
-        return
-    update: dict[str, Any] = {"date": date or reading.today}
-    if date is not None:
-        if status_given:
-            update["status"] = values["status"]
-        if values.get("progress") is not None:
-            update["progress"] = values["progress"]
-    if moved:
-        update["deadline"] = current
-    notes = [note] if note else []
-    if moved and date is None:
-        notes.append("Aktuelle Frist laut Quelle beim Import.")
-    if notes:
-        update["note"] = " ".join(notes)
-    draft.updates.append(update)

@@ -3,83 +3,80 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from massnahmen.diagnostics import Diagnostic
 from massnahmen.render.console import stderr_console, wants_colour
+from massnahmen.run.outcome import Outcome, Run
+from massnahmen.sanitize import json_text, printable
+
+if TYPE_CHECKING:
+    from massnahmen.model import Plan
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
+Checked = Run["Plan"]
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """The findings about one plan file on one as-of date."""
-
-    plan: str
-    as_of: dt.date
-    findings: Sequence[Diagnostic]
-
-    def count(self, severity: str) -> int:
-        return sum(1 for d in self.findings if d.severity == severity)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "plan": self.plan,
-            "as_of": self.as_of.isoformat(),
-            "valid": self.count("error") == 0,
-            "counts": {"error": self.count("error"), "warning": self.count("warning")},
-            "findings": [d.to_json() for d in self.findings],
-        }
+def _count(findings: Sequence[Diagnostic], severity: str) -> int:
+    return sum(1 for d in findings if d.severity == severity)
 
 
-@dataclass(frozen=True)
-class Unreadable:
-    """A plan of a portfolio that could not be read (missing, not UTF-8, ...)."""
-
-    plan: str
-    message: str
-
-    def to_json(self) -> dict[str, object]:
-        return {"plan": self.plan, "failure": self.message}
+def _as_of(run: Checked) -> dt.date:
+    assert run.as_of is not None, "check reads its plans for a day"
+    return run.as_of
 
 
-@dataclass(frozen=True)
-class PortfolioResult:
-    """The results of several plans checked on one as-of date, in the order they were named."""
-
-    as_of: dt.date
-    plans: Sequence[CheckResult | Unreadable]
-
-    def count(self, severity: str) -> int:
-        return sum(p.count(severity) for p in self.plans if isinstance(p, CheckResult))
-
-    def to_json(self) -> dict[str, object]:
-        readable = [p for p in self.plans if isinstance(p, CheckResult)]
-        return {
-            "as_of": self.as_of.isoformat(),
-            "valid": len(readable) == len(self.plans) and self.count("error") == 0,
-            "counts": {"error": self.count("error"), "warning": self.count("warning")},
-            "plans": [p.to_json() for p in self.plans],
-        }
+def plan_json(outcome: Outcome[Plan], as_of: dt.date) -> dict[str, object]:
+    """One plan's object, the shape SPEC gives; `{plan, failure}` for one that could not be read."""
+    if outcome.failure is not None:
+        return {"plan": outcome.plan, "failure": outcome.failure}
+    errors = _count(outcome.findings, "error")
+    return {
+        "plan": outcome.plan,
+        "as_of": as_of.isoformat(),
+        "valid": errors == 0,
+        "counts": {"error": errors, "warning": _count(outcome.findings, "warning")},
+        "findings": [d.to_json() for d in outcome.findings],
+    }
 
 
-def report_text(result: CheckResult) -> None:
-    """Findings to stderr, errors first, then a summary line; codes coloured on a terminal."""
-    errors, warnings = result.count("error"), result.count("warning")
-    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+def run_json(run: Checked) -> dict[str, Any]:
+    """Several plans: totals, then each plan's object in a list."""
+    as_of = _as_of(run)
+    findings = [d for o in run.outcomes for d in o.findings]
+    errors = _count(findings, "error")
+    readable = all(o.failure is None for o in run.outcomes)
+    return {
+        "as_of": as_of.isoformat(),
+        "valid": readable and errors == 0,
+        "counts": {"error": errors, "warning": _count(findings, "warning")},
+        "plans": [plan_json(o, as_of) for o in run.outcomes],
+    }
+
+
+def _counts(errors: int, warnings: int) -> str:
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def _report_plan(outcome: Outcome[Plan], as_of: dt.date) -> None:
+    """Findings to stderr, errors first, then a summary line; codes coloured on a terminal. For
+    a plan that could not be read, its one line."""
+    if outcome.failure is not None:
+        sys.stderr.write(printable(f"massnahmen: {outcome.failure}") + "\n")
+        return
+    errors, warnings = _count(outcome.findings, "error"), _count(outcome.findings, "warning")
     verdict = "invalid" if errors else "valid"
-    summary = f"{result.plan}: {verdict}, {counts} (as of {result.as_of})"
+    summary = printable(f"{outcome.plan}: {verdict}, {_counts(errors, warnings)} (as of {as_of})")
     if not wants_colour(sys.stderr):
-        sys.stderr.writelines(d.format() + "\n" for d in result.findings)
+        sys.stderr.writelines(d.format() + "\n" for d in outcome.findings)
         sys.stderr.write(summary + "\n")
         return
     from rich.markup import escape
 
     console = stderr_console()
-    for diagnostic in result.findings:
+    for diagnostic in outcome.findings:
         style = _STYLE[diagnostic.severity]
         line = escape(diagnostic.format())
         console.print(line.replace(f" {diagnostic.code}", f" [{style}]{diagnostic.code}[/]", 1))
@@ -87,46 +84,36 @@ def report_text(result: CheckResult) -> None:
     console.print(escape(summary).replace(f": {verdict},", f": [{style}]{verdict}[/],", 1))
 
 
-def report_json(result: CheckResult) -> None:
-    """One JSON object on stdout, the shape SPEC gives."""
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
-
-
-def report_text_each(result: CheckResult | Unreadable) -> None:
-    """One plan of a portfolio, as soon as it is checked: its findings and its summary line."""
-    if isinstance(result, Unreadable):
-        sys.stderr.write(f"massnahmen: {result.message}\n")
-    else:
-        report_text(result)
-
-
-def report_text_portfolio(result: PortfolioResult) -> None:
-    """The closing line over all plans (each plan was reported as it came)."""
-    plans = len(result.plans)
-    unreadable = sum(isinstance(p, Unreadable) for p in result.plans)
-    invalid = sum(isinstance(p, CheckResult) and p.count("error") > 0 for p in result.plans)
-    errors, warnings = result.count("error"), result.count("warning")
-    parts = [f"{plans - invalid - unreadable} valid", f"{invalid} invalid"]
+def report_text(run: Checked) -> None:
+    """Each plan as soon as it is checked; for several plans, a closing line over all."""
+    as_of = _as_of(run)
+    for outcome in run:
+        _report_plan(outcome, as_of)
+    if not run.several:
+        return
+    outcomes = run.outcomes
+    unreadable = sum(o.failure is not None for o in outcomes)
+    invalid = sum(o.failure is None and _count(o.findings, "error") > 0 for o in outcomes)
+    findings = [d for o in outcomes for d in o.findings]
+    parts = [f"{len(outcomes) - invalid - unreadable} valid", f"{invalid} invalid"]
     if unreadable:
         parts.append(f"{unreadable} unreadable")
-    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    sys.stderr.write(f"{plans} plans: {', '.join(parts)}; {counts} (as of {result.as_of})\n")
+    counts = _counts(_count(findings, "error"), _count(findings, "warning"))
+    sys.stderr.write(f"{len(outcomes)} plans: {', '.join(parts)}; {counts} (as of {as_of})\n")
 
 
-def report_json_portfolio(result: PortfolioResult) -> None:
-    """One JSON object on stdout: totals and the per-plan objects of `report_json`."""
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+def report_json(run: Checked) -> None:
+    """One JSON object on stdout: one plan's, or for several plans the totals and each plan's.
+    A single plan that cannot be read gets its one line on stderr instead."""
+    if run.several:
+        document = run_json(run)
+    else:
+        (outcome,) = run.outcomes
+        if outcome.failure is not None:
+            _report_plan(outcome, _as_of(run))
+            return
+        document = plan_json(outcome, _as_of(run))
+    sys.stdout.write(json_text(document))
 
 
-def _nothing(result: CheckResult | Unreadable) -> None:
-    pass
-
-
-REPORTERS: dict[str, Callable[[CheckResult], None]] = {"text": report_text, "json": report_json}
-# For several plans: what is written as each plan is done, and what closes the report.
-PORTFOLIO_REPORTERS: dict[
-    str, tuple[Callable[[CheckResult | Unreadable], None], Callable[[PortfolioResult], None]]
-] = {
-    "text": (report_text_each, report_text_portfolio),
-    "json": (_nothing, report_json_portfolio),
-}
+RENDERERS: dict[str, Callable[[Checked], None]] = {"text": report_text, "json": report_json}

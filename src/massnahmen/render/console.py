@@ -35,5 +35,8 @@ def stderr_console() -> Console:
 
 
 def print_error(line: str) -> None:
-    """One plain line on stderr."""
-    sys.stderr.write(line + "\n")
+    """A plain line on stderr, escaped: file names and plan text in a message cannot reach the
+    terminal as control characters (the message's own line breaks stay)."""
+    from massnahmen.sanitize import printable
+
+    sys.stderr.write(printable(line, lines=True) + "\n")

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from massnahmen.render.console import print_error
+from massnahmen.render.problems import report_problems
+from massnahmen.report.diff import VersionDiff
 from massnahmen.report.parts import attribute_text
 from massnahmen.report.records import deadline_value, measure_summary, update_record
-from massnahmen.sanitize import printable_lines
+from massnahmen.run.outcome import Outcome, Run
+from massnahmen.sanitize import json_text, printable
 from massnahmen.words import Lang, format_date, label, say, with_unit
 
 if TYPE_CHECKING:
-    from massnahmen.cli.common import Failed
     from massnahmen.deadline import Deadline
     from massnahmen.model import Attribute, IndicatorValue, Milestone, Update
     from massnahmen.report.diff import IndicatorChange, MeasureChange, MilestoneChange, PlanDiff
@@ -215,62 +217,67 @@ def _quoted(text: str, lang: Lang) -> str:
     return f"„{text}“" if lang == "de" else f"“{text}”"
 
 
-def report_text(result: DiffResult) -> None:
-    sys.stdout.write(printable_lines(render_text(result)))
+def as_shown(found: VersionDiff, lang: Lang) -> DiffResult:
+    assert found.diff is not None
+    return DiffResult(found.old, found.new, found.diff, lang)
 
 
-def report_json(result: DiffResult) -> None:
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+def report_problems_of(outcome: Outcome[VersionDiff]) -> None:
+    """A version that cannot be read, or the errors of the versions that are invalid."""
+    if outcome.failure is not None or outcome.result is None:
+        report_problems(outcome)
+        return
+    for diagnostic in outcome.findings:
+        print_error(diagnostic.format())
+    for name in outcome.result.invalid:
+        print_error(printable(f"{name}: {outcome.refusal}"))
 
 
-REPORTERS: dict[str, Callable[[DiffResult], None]] = {"text": report_text, "json": report_json}
+def _plan_json(outcome: Outcome[VersionDiff], lang: Lang) -> dict[str, object]:
+    found = outcome.result
+    if outcome.failure is not None or found is None:
+        return {"plan": outcome.plan, "failure": outcome.failure}
+    if outcome.refusal is not None:
+        return {"plan": outcome.plan, "failure": "invalid plan"}
+    if found.only_in is not None:
+        return {"plan": outcome.plan, "only_in": found.only_in}
+    return as_shown(found, lang).to_json()
 
 
-@dataclass(frozen=True)
-class Unpaired:
-    """A plan that only one side has: new since the revision, or only in one folder."""
-
-    plan: str
-    only_in: str  # "old" or "new"
-
-    def to_json(self) -> dict[str, object]:
-        return {"plan": self.plan, "only_in": self.only_in}
-
-
-@dataclass(frozen=True)
-class DiffResults:
-    """The diffs of several plans, each with its earlier version, in the order of the plans."""
-
-    plans: Sequence[DiffResult | Unpaired | Failed]
-    lang: Lang = "de"
-
-    def to_json(self) -> dict[str, object]:
-        return {"plans": [p.to_json() for p in self.plans]}
+def _text(outcome: Outcome[VersionDiff], lang: Lang) -> str | None:
+    found = outcome.result
+    if not outcome.ok or found is None:
+        report_problems_of(outcome)
+        return None
+    if found.only_in is not None:
+        return label(f"diff_only_in_{found.only_in}", lang) + f": {outcome.plan}\n"
+    return render_text(as_shown(found, lang))
 
 
-def render_texts(results: DiffResults) -> str:
-    """Each plan's diff under its heading; a plan only one side has, in a line of its own (an
-    unreadable or invalid plan was named on stderr)."""
-    parts = []
-    for result in results.plans:
-        if isinstance(result, DiffResult):
-            parts.append(render_text(result))
-        elif isinstance(result, Unpaired):
-            parts.append(
-                label(f"diff_only_in_{result.only_in}", results.lang) + f": {result.plan}\n"
-            )
-    return "\n".join(parts)
+def report_text(run: Run[VersionDiff], lang: Lang) -> None:
+    """The diff; for several plans each under its heading, a plan only one side has in a line of
+    its own (an unreadable or invalid plan is named on stderr)."""
+    parts = [text for outcome in run if (text := _text(outcome, lang)) is not None]
+    sys.stdout.write(printable("\n".join(parts), lines=True))
 
 
-def report_texts(results: DiffResults) -> None:
-    sys.stdout.write(printable_lines(render_texts(results)))
+def report_json(run: Run[VersionDiff], lang: Lang) -> None:
+    """One JSON object on stdout; for several plans, each plan's object under `plans`."""
+    if run.several:
+        document: dict[str, object] = {"plans": [_plan_json(o, lang) for o in run]}
+        for outcome in run.outcomes:
+            if not outcome.ok:
+                report_problems_of(outcome)
+    else:
+        (outcome,) = run.outcomes
+        if not outcome.ok:
+            report_problems_of(outcome)
+            return
+        document = _plan_json(outcome, lang)
+    sys.stdout.write(json_text(document))
 
 
-def report_json_results(results: DiffResults) -> None:
-    sys.stdout.write(json.dumps(results.to_json(), ensure_ascii=False, indent=2) + "\n")
-
-
-SEVERAL_REPORTERS: dict[str, Callable[[DiffResults], None]] = {
-    "text": report_texts,
-    "json": report_json_results,
+RENDERERS: dict[str, Callable[[Run[VersionDiff], Lang], None]] = {
+    "text": report_text,
+    "json": report_json,
 }

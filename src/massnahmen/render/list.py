@@ -5,23 +5,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import wants_colour
+from massnahmen.render.problems import failure_json, report_problems
 from massnahmen.report.parts import attribute_text, milestones_reached, path_state
 from massnahmen.report.records import measure_record
-from massnahmen.sanitize import inert_text
+from massnahmen.run.outcome import Outcome, Run
+from massnahmen.sanitize import inert_text, json_text, printable
 from massnahmen.words import Lang, format_date, label, with_unit
 
 if TYPE_CHECKING:
-    from massnahmen.cli.common import Failed
     from massnahmen.model import Attribute, Measure
+    from massnahmen.report.select import Selection
     from massnahmen.report.state import PlanState
 
 MAX_WIDTH = 100
@@ -65,7 +65,7 @@ class ListResults:
     """What `list` chose from each of several plans (or why a plan has nothing to list)."""
 
     as_of: dt.date
-    plans: Sequence[ListResult | Failed]
+    plans: Sequence[ListResult | Outcome[Any]]
     lang: Lang = "de"
 
     @property
@@ -79,7 +79,7 @@ class ListResults:
             "count": sum(len(p.measures) for p in self.listed),
             "total": sum(len(p.state.plan.measures) for p in self.listed),
             "plans": [
-                p.to_json(plan_in_records=True) if isinstance(p, ListResult) else p.to_json()
+                p.to_json(plan_in_records=True) if isinstance(p, ListResult) else failure_json(p)
                 for p in self.plans
             ],
         }
@@ -94,9 +94,29 @@ def _deadline(measure: Measure, lang: Lang, adopted: bool = False) -> str:
     return deadline.display(lang) if deadline else ""
 
 
-def report_table(result: ListResult) -> None:
-    """A table that fits 100 columns; colour only on a terminal."""
-    sys.stdout.write(render_table(result))
+def listed(run: Run[Selection], lang: Lang) -> ListResults:
+    """The run as the reporters show it; why a plan has nothing to list goes to stderr."""
+    plans: list[ListResult | Outcome[Any]] = []
+    for outcome in run:
+        if outcome.result is not None and outcome.ok:
+            selection = outcome.result
+            plans.append(ListResult(outcome.plan, selection.state, selection.measures, lang))
+        else:
+            report_problems(outcome)
+            plans.append(outcome)
+    assert run.as_of is not None, "list reads its plans for a day"
+    return ListResults(run.as_of, plans, lang)
+
+
+def report_table(run: Run[Selection], lang: Lang) -> None:
+    """A table that fits 100 columns, colour only on a terminal; several plans one after the
+    other, each under its path."""
+    results = listed(run, lang)
+    if run.several:
+        tables = [render_table(result, result.plan) for result in results.listed]
+        sys.stdout.write("\n".join(tables))
+    else:
+        sys.stdout.writelines(render_table(result) for result in results.listed)
 
 
 def render_table(result: ListResult, heading: str | None = None) -> str:
@@ -155,16 +175,17 @@ def render_table(result: ListResult, heading: str | None = None) -> str:
     return "".join(line.rstrip(" ") + "\n" for line in lines)
 
 
-def report_tables(results: ListResults) -> None:
-    """Each plan's table under its path, one after the other (an unreadable or invalid plan
-    was named on stderr)."""
-    tables = [render_table(result, result.plan) for result in results.listed]
-    sys.stdout.write("\n".join(tables))
-
-
-def report_json(result: ListResult | ListResults) -> None:
-    """One JSON object on stdout: plain keys, ISO dates."""
-    sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+def report_json(run: Run[Selection], lang: Lang) -> None:
+    """One JSON object on stdout: plain keys, ISO dates; for several plans, totals and each
+    plan's object (a single plan with nothing to list gives nothing)."""
+    results = listed(run, lang)
+    if run.several:
+        document = results.to_json()
+    elif results.listed:
+        document = results.listed[0].to_json()
+    else:
+        return
+    sys.stdout.write(json_text(document))
 
 
 # The CSV columns: label key and the cell of a measure (text cells pass through inert_text).
@@ -235,16 +256,16 @@ def _attribute_cell(result: ListResult, measure: Measure, key: str) -> str | Non
 
 
 def _cell(value: str | int | None) -> str | int:
+    """A CSV cell: text escaped as on a terminal (line breaks kept), then made inert."""
     if value is None:
         return ""
-    return inert_text(value) if isinstance(value, str) else value
+    return inert_text(printable(value, lines=True)) if isinstance(value, str) else value
 
 
-def render_csv(result: ListResult | ListResults) -> str:
+def render_csv(result: ListResults, several: bool) -> str:
     """CSV as Excel opens it by double-click: `;` for German Excel, `,` otherwise; with a BOM.
     Several plans make one table, each row with its plan's path in a first column."""
-    several = isinstance(result, ListResults)
-    plans = result.listed if isinstance(result, ListResults) else [result]
+    plans = result.listed
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if result.lang == "de" else ",")
     head = [label("plan", result.lang)] if several else []
@@ -265,21 +286,20 @@ def render_csv(result: ListResult | ListResults) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def report_csv(result: ListResult | ListResults) -> None:
-    """The CSV as UTF-8 bytes, whatever the console's encoding (Windows consoles included)."""
-    data = render_csv(result).encode("utf-8")
+def report_csv(run: Run[Selection], lang: Lang) -> None:
+    """The CSV as UTF-8 bytes, whatever the console's encoding (Windows consoles included); a
+    single plan with nothing to list gives nothing."""
+    results = listed(run, lang)
+    if not results.listed and not run.several:
+        return
+    data = render_csv(results, run.several).encode("utf-8")
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 
 
-REPORTERS: dict[str, Callable[[ListResult], None]] = {
+RENDERERS: dict[str, Callable[[Run[Selection], Lang], None]] = {
     "table": report_table,
-    "json": report_json,
-    "csv": report_csv,
-}
-PORTFOLIO_REPORTERS: dict[str, Callable[[ListResults], None]] = {
-    "table": report_tables,
     "json": report_json,
     "csv": report_csv,
 }

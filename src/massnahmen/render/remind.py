@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shlex
+import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from massnahmen.render.console import print_error
+from massnahmen.render.problems import failure_json, report_problems
 from massnahmen.report.records import measure_record
-from massnahmen.sanitize import printable_lines
+from massnahmen.run.outcome import Outcome, Run
+from massnahmen.sanitize import json_text, one_line, printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
-    from massnahmen.cli.common import Failed
-    from massnahmen.model import Measure
-    from massnahmen.report.remind import Digest, Reminder
+    from massnahmen.model import Measure, Plan
+    from massnahmen.report.remind import Digest, Reminder, Reminding
     from massnahmen.report.state import PlanState
 
 WIDTH = 78
@@ -43,9 +46,10 @@ class Reminders:
         return label(key, self.lang).format(**values)
 
     def subject(self, digest: Digest) -> str:
+        """One line, whatever the title holds: a job puts it in the mail's `Subject:`."""
         count = len(digest.reminders)
         key = "remind_subject_one" if count == 1 else "remind_subject_many"
-        return self.say(key, plan=self.state.plan.plan.title, count=count)
+        return one_line(self.say(key, plan=self.state.plan.plan.title, count=count))
 
     def days(self, n: int) -> str:
         return self.say("remind_one_day") if n == 1 else self.say("remind_days", n=n)
@@ -111,6 +115,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lines(text: str) -> str:
+    return printable(text, lines=True)
+
+
 def _fill(text: str) -> str:
     return textwrap.fill(text, WIDTH, break_on_hyphens=False, break_long_words=False)
 
@@ -131,7 +139,7 @@ def _intro(result: Reminders, digest: Digest) -> str:
 def render_text_body(result: Reminders, digest: Digest) -> str:
     """The letter: greeting, one block per measure, what to do, closing."""
     lines = [
-        result.say("remind_greeting", name=digest.owner.name),
+        result.say("remind_greeting", name=one_line(digest.owner.name)),
         "",
         _fill(_intro(result, digest)),
         "",
@@ -148,7 +156,7 @@ def render_text_body(result: Reminders, digest: Digest) -> str:
         ]
     lines += [_fill(result.say("remind_help")), "", result.say("remind_closing"), ""]
     lines.append(result.say("remind_footer", date=format_date(result.as_of, result.lang)))
-    return printable_lines("\n".join(lines) + "\n")
+    return _lines("\n".join(lines) + "\n")
 
 
 def render_text(result: Reminders, digest: Digest) -> str:
@@ -156,24 +164,11 @@ def render_text(result: Reminders, digest: Digest) -> str:
     owner = digest.owner
     to = f"{owner.name} <{owner.email}>" if owner.email else owner.name
     head = [
-        f"{result.say('remind_to')}: {to}",
+        f"{result.say('remind_to')}: {one_line(to)}",  # header lines: never a line break
         f"{result.say('remind_subject')}: {result.subject(digest)}",
         "",
     ]
-    return printable_lines("\n".join(head)) + "\n" + render_text_body(result, digest)
-
-
-def render_all_text(result: Reminders) -> str:
-    return SEPARATOR.join(render_text(result, d) for d in result.digests)
-
-
-def render_several_text(as_of: dt.date, results: Sequence[Reminders | Failed]) -> str:
-    """Every letter of every plan, one after the other (each names its plan)."""
-    return SEPARATOR.join(render_text(r, d) for r in _reminded(results) for d in r.digests)
-
-
-def _reminded(results: Sequence[Reminders | Failed]) -> list[Reminders]:
-    return [r for r in results if isinstance(r, Reminders)]
+    return "\n".join(head) + "\n" + render_text_body(result, digest)
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -194,7 +189,7 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
         "",
         f"**{result.say('remind_to')}:** {to}",
         "",
-        md(result.say("remind_greeting", name=owner.name)),
+        md(result.say("remind_greeting", name=one_line(owner.name))),
         "",
         md(_intro(result, digest)),
         "",
@@ -210,15 +205,7 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
     lines += [md(result.say("remind_help")), "", md(result.say("remind_closing")), ""]
     footer = result.say("remind_footer", date=format_date(result.as_of, result.lang))
     lines.append(f"*{md(footer)}*")
-    return printable_lines("\n".join(lines) + "\n")
-
-
-def render_all_markdown(result: Reminders) -> str:
-    return "\n---\n\n".join(render_markdown(result, d) for d in result.digests)
-
-
-def render_several_markdown(as_of: dt.date, results: Sequence[Reminders | Failed]) -> str:
-    return "\n---\n\n".join(render_markdown(r, d) for r in _reminded(results) for d in r.digests)
+    return _lines("\n".join(lines) + "\n")
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -230,7 +217,7 @@ def digest_json(result: Reminders, digest: Digest) -> dict[str, Any]:
     return {
         "owner": {
             "id": owner.id,
-            "name": owner.name,
+            "name": one_line(owner.name),  # a job addresses the mail with it
             "email": owner.email,
             "kind": owner.kind,
             "active": owner.active,
@@ -253,7 +240,7 @@ def _head(result: Reminders) -> dict[str, Any]:
 
 
 def _dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)
 
 
 def render_json(result: Reminders, digest: Digest) -> str:
@@ -261,36 +248,97 @@ def render_json(result: Reminders, digest: Digest) -> str:
     return _dump({**_head(result), **digest_json(result, digest)})
 
 
-def render_all_json(result: Reminders) -> str:
-    return _dump({**_head(result), "digests": [digest_json(result, d) for d in result.digests]})
-
-
-def render_several_json(as_of: dt.date, results: Sequence[Reminders | Failed]) -> str:
-    """As `check` reports several plans: each plan's object in a list under `plans`, each digest
-    naming its plan (a plan that could not be read or is invalid: its `failure`)."""
+def render_all_json(reminded: Reminded) -> str:
+    """One plan: its header and every digest. Several plans, as `check` reports them: each
+    plan's object in a list under `plans`, each digest naming its plan (a plan that could not be
+    read or is invalid: its `failure`)."""
+    if not reminded.several:
+        (result,) = reminded.reminders
+        return _dump({**_head(result), "digests": [digest_json(result, d) for d in result.digests]})
 
     def plan_json(result: Reminders) -> dict[str, Any]:
         digests = [{"plan": result.plan, **digest_json(result, d)} for d in result.digests]
         return {**_head(result), "digests": digests}
 
-    plans = [plan_json(r) if isinstance(r, Reminders) else r.to_json() for r in results]
-    return _dump({"as_of": as_of.isoformat(), "plans": plans})
+    plans = [plan_json(r) if isinstance(r, Reminders) else failure_json(r) for r in reminded.plans]
+    return _dump({"as_of": reminded.as_of.isoformat(), "plans": plans})
+
+
+def _joined(one: Callable[[Reminders, Digest], str], separator: str) -> Callable[[Reminded], str]:
+    """Every letter of every plan, one after the other (each names its plan)."""
+
+    def render_all(reminded: Reminded) -> str:
+        return separator.join(one(r, d) for r in reminded.reminders for d in r.digests)
+
+    return render_all
 
 
 @dataclass(frozen=True)
 class ReminderFormat:
-    """How one format renders a single owner's file, a plan's digests and several plans'."""
+    """How one format renders a single owner's file, and everything for stdout."""
 
     suffix: str
     one: Callable[[Reminders, Digest], str]
-    all: Callable[[Reminders], str]
-    several: Callable[[dt.date, Sequence[Reminders | Failed]], str]
+    all: Callable[[Reminded], str]
 
 
 FORMATS: dict[str, ReminderFormat] = {
-    "text": ReminderFormat(".txt", render_text, render_all_text, render_several_text),
-    "markdown": ReminderFormat(
-        ".md", render_markdown, render_all_markdown, render_several_markdown
-    ),
-    "json": ReminderFormat(".json", render_json, render_all_json, render_several_json),
+    "text": ReminderFormat(".txt", render_text, _joined(render_text, SEPARATOR)),
+    "markdown": ReminderFormat(".md", render_markdown, _joined(render_markdown, "\n---\n\n")),
+    "json": ReminderFormat(".json", render_json, render_all_json),
 }
+
+
+@dataclass(frozen=True)
+class Reminded:
+    """The reminders of every plan of a run, as the formats show them."""
+
+    as_of: dt.date
+    several: bool
+    plans: list[Reminders | Outcome[Any]]  # an outcome: a plan that gave none
+
+    @property
+    def reminders(self) -> list[Reminders]:
+        return [p for p in self.plans if isinstance(p, Reminders)]
+
+
+def reminded(run: Run[Reminding], lang: Lang) -> Reminded:
+    """The run's reminders; why a plan gave none, and the measures that would need a reminder
+    but have no owner, on stderr."""
+    plans: list[Reminders | Outcome[Any]] = []
+    for outcome in run:
+        found = outcome.result
+        if found is None or not outcome.ok:
+            report_problems(outcome)
+            plans.append(outcome)
+            continue
+        where = f"{outcome.plan}: " if run.several else ""
+        for reminder in found.unowned:
+            why = ", ".join(reminder.reasons).replace("_", " ")
+            notice = f"{where}{reminder.measure.id} is {why} but has no owner to remind"
+            print_error(printable(f"massnahmen: {notice}"))
+        plans.append(Reminders(outcome.plan, found.state, found.within, found.digests, lang))
+    assert run.as_of is not None, "reminders are for a day"
+    return Reminded(run.as_of, run.several, plans)
+
+
+def report_stdout(run: Run[Reminding], lang: Lang, format: str) -> None:
+    """Every reminder on stdout, in one of the formats."""
+    found = reminded(run, lang)
+    if found.reminders or found.several:
+        sys.stdout.write(FORMATS[format].all(found))
+
+
+def owner_texts(
+    run: Run[Reminding], lang: Lang, format: str
+) -> list[tuple[str, Plan, dict[str, str]]]:
+    """Per plan, each owner's file (by owner id), for `--out-dir`."""
+    one = FORMATS[format].one
+    return [
+        (r.plan, r.state.plan, {d.owner.id: one(r, d) for d in r.digests})
+        for r in reminded(run, lang).reminders
+    ]
+
+
+def report_written(paths: Sequence[Path]) -> None:
+    sys.stdout.writelines(f"{printable(str(path))}\n" for path in paths)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from typing import Any
 
 from massnahmen.model import Plan
@@ -36,3 +38,8 @@ def _without_null(node: Any) -> Any:
         else:
             result["anyOf"] = kept
     return result
+
+
+def report_schema() -> None:
+    """The schema on stdout, as JSON."""
+    sys.stdout.write(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")

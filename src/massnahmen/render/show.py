@@ -7,15 +7,18 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING
 
-from massnahmen.diagnostics import printable
 from massnahmen.render.console import stdout_console, wants_colour
+from massnahmen.render.problems import report_problems, report_run_problems
+from massnahmen.report.lookup import Found
 from massnahmen.report.parts import (
     attribute_text,
     indicator_text,
     milestone_state,
     milestone_text,
 )
-from massnahmen.words import Lang, format_date, label, say
+from massnahmen.run.outcome import Run
+from massnahmen.sanitize import printable
+from massnahmen.words import Lang, format_amount, format_date, label, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan, Update
@@ -35,7 +38,7 @@ def print_measure(
     shown = render_measure(plan, state, measure, lang)
     if heading is not None:
         shown = [(heading, "bold"), ("", None), *shown]
-    lines = [(printable_lines(text), style) for text, style in shown]
+    lines = [(printable(text, lines=True), style) for text, style in shown]
     if not wants_colour(sys.stdout):
         sys.stdout.writelines(text + "\n" for text, _ in lines)
         return
@@ -79,7 +82,7 @@ def _fields(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> list[
         rows.append(("adopted_deadline", adopted.display(lang)))
     rows.append(("deadline_moves", str(measure.deadline_moves)))
     if measure.budget_eur is not None:
-        budget = _amount(measure.budget_eur, lang)
+        budget = format_amount(measure.budget_eur, lang)
         if measure.budget_reserved:
             budget += f" ({label('budget_reserved', lang)})"
         rows.append(("budget", budget))
@@ -244,18 +247,25 @@ def _named(ident: str, names: dict[str, str]) -> str:
     return f"{ident} – {names[ident]}" if ident in names else ident
 
 
-def _amount(value: float, lang: Lang) -> str:
-    """240.000,00 € (de) / €240,000.00 (en)."""
-    english = f"{value:,.2f}"
-    if lang == "en":
-        return f"€{english}"
-    return english.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
-
-
 def _clip(text: str) -> str:
     return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
 
 
-def printable_lines(text: str) -> str:
-    """Control and bidi-override characters from the plan escaped, line breaks kept."""
-    return "\n".join(printable(line) for line in text.split("\n"))
+def report_show(run: Run[Found], lang: Lang) -> None:
+    """The measure of each plan that has it (under the plan's path when there are several), a
+    blank line between them; why a plan could not be read, and a measure no plan has, on
+    stderr."""
+    shown = 0
+    for outcome in run:
+        found = outcome.result
+        if found is None:
+            report_problems(outcome)
+            continue
+        if found.measure is None:
+            continue
+        if shown:
+            print()
+        heading = outcome.plan if run.several else None
+        print_measure(found.plan, found.state, found.measure, lang, heading=heading)
+        shown += 1
+    report_run_problems(run)

@@ -1,7 +1,9 @@
 """The terminal status report: header, totals, fields of action, what needs action, changes.
 
 At most 100 columns wide; colour only on a terminal (rich decides, NO_COLOR honoured), plain text
-in a pipe. Every word comes from the label catalogue.
+in a pipe. Every word comes from the label catalogue. Every text goes to rich as a `Text` made by
+`_plain` (escaped by `sanitize.printable`), never as a string rich would read as markup: a title
+`[link=…]` or `[/x]` is shown as typed, and ESC or bidi characters cannot reach the terminal.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from massnahmen.render.console import stdout_console
+from massnahmen.render.problems import report_problems
 from massnahmen.report import (
     LIGHTS,
     REPORT_STATUSES,
@@ -27,6 +30,8 @@ from massnahmen.report import (
     meeting_text,
     since_text,
 )
+from massnahmen.run.outcome import Run
+from massnahmen.sanitize import printable
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -64,7 +69,7 @@ def print_status(report: Report, lang: Lang, by: By = "field") -> None:
 
 def _header(console: Console, report: Report, lang: Lang) -> None:
     head = report.plan.plan
-    console.print(Text(head.title, style="bold"))
+    console.print(_plain(head.title, "bold"))
     facts = [head.authority]
     if head.version:
         facts.append(f"{label('version', lang)} {head.version}")
@@ -72,11 +77,11 @@ def _header(console: Console, report: Report, lang: Lang) -> None:
     if head.adopted_on:
         state = f"{label('adopted_on', lang)} {format_date(head.adopted_on, lang)}"
     facts.append(state)
-    console.print(Text(" · ".join(facts)))
+    console.print(_plain(" · ".join(facts)))
     when = [f"{label('as_of', lang)} {format_date(report.as_of, lang)}"]
     if report.meeting:
         when.append(f"{label('report_for', lang)} {meeting_text(report.meeting, lang)}")
-    console.print(Text(" · ".join(when)))
+    console.print(_plain(" · ".join(when)))
 
 
 def _totals(console: Console, report: Report, lang: Lang) -> None:
@@ -95,11 +100,11 @@ def _totals(console: Console, report: Report, lang: Lang) -> None:
         count = totals.by_status[status]
         share = 100 * count / totals.measures if totals.measures else None
         table.add_row(
-            Text(label(status, lang), style=STATUS_STYLE[status]),
-            str(count),
-            _percent(share, lang),
+            _plain(label(status, lang), STATUS_STYLE[status]),
+            _plain(str(count)),
+            _plain(_percent(share, lang)),
         )
-    table.add_row(label("total", lang), str(totals.measures), "", style="bold")
+    table.add_row(_plain(label("total", lang)), _plain(str(totals.measures)), "", style="bold")
     console.print()
     console.print(table)
     console.print()
@@ -118,8 +123,8 @@ def _fields(console: Console, report: Report, lang: Lang) -> None:
     table = _tally_table(lang, label("field", lang))
     for summary in report.fields:
         name = f"{summary.field.id} {summary.field.name}"
-        table.add_row(name, *_tally_cells(summary.tally, lang))
-    table.add_row(label("total", lang), *_tally_cells(report.totals, lang), style="bold")
+        table.add_row(_plain(name), *_tally_cells(summary.tally, lang))
+    table.add_row(_plain(label("total", lang)), *_tally_cells(report.totals, lang), style="bold")
     console.print(table)
 
 
@@ -127,17 +132,17 @@ def _owners(console: Console, report: Report, lang: Lang) -> None:
     """Totals per top-level unit, each with its sub-units indented beneath; a unit's row counts
     its own measures and those of every unit under it."""
     console.print()
-    console.print(Text(label("by_owner", lang), style="bold"))
+    console.print(_plain(label("by_owner", lang), "bold"))
     table = _tally_table(lang, label("owner", lang), wrap=False)
     for unit in report.units:
         if unit.tally.measures == 0 and not any(u.depth > unit.depth for u in report.units):
             continue
         name = "  " * unit.depth + f"{unit.owner.id} {unit.owner.name}"
-        table.add_row(name, *_tally_cells(unit.tally, lang))
+        table.add_row(_plain(name), *_tally_cells(unit.tally, lang))
     for summary in report.owners:
         if summary.owner is None and summary.tally.measures:
-            table.add_row(label("no_owner_row", lang), *_tally_cells(summary.tally, lang))
-    table.add_row(label("total", lang), *_tally_cells(report.totals, lang), style="bold")
+            table.add_row(_plain(label("no_owner_row", lang)), *_tally_cells(summary.tally, lang))
+    table.add_row(_plain(label("total", lang)), *_tally_cells(report.totals, lang), style="bold")
     console.print(table)
 
 
@@ -167,7 +172,7 @@ def _disagreements(console: Console, report: Report, lang: Lang) -> None:
         return
     console.print()
     title = f"{label('ratings_differ', lang)} ({len(report.disagreements)})"
-    console.print(Text(title, style="bold"))
+    console.print(_plain(title, "bold"))
     table = _table(expand=True)
     table.add_column(label("id", lang), no_wrap=True)
     table.add_column(label("measure", lang), ratio=3)
@@ -178,20 +183,20 @@ def _disagreements(console: Console, report: Report, lang: Lang) -> None:
         light = report.lights.get(measure.id)
         rating = measure.rating
         table.add_row(
-            measure.id,
-            measure.title,
-            report.owner_name(measure.owner),
-            Text(label(light, lang), style=LIGHT_STYLE[light]) if light else "",
-            Text(label(rating, lang), style=LIGHT_STYLE[rating]) if rating else "",
+            _plain(measure.id),
+            _plain(measure.title),
+            _plain(report.owner_name(measure.owner)),
+            _plain(label(light, lang), LIGHT_STYLE[light]) if light else "",
+            _plain(label(rating, lang), LIGHT_STYLE[rating]) if rating else "",
         )
     console.print(table)
 
 
-def _tally_cells(tally: Tally, lang: Lang) -> list[str]:
+def _tally_cells(tally: Tally, lang: Lang) -> list[Text]:
     counts = [tally.measures, *(tally.by_status[s] for s in REPORT_STATUSES), tally.overdue]
     counts += [tally.by_light[light] for light in LIGHTS]
     average = tally.average_progress
-    return [*map(str, counts), "" if average is None else f"{average:.0f}"]
+    return [_plain(str(n)) for n in counts] + [_plain("" if average is None else f"{average:.0f}")]
 
 
 def _actions(console: Console, report: Report, lang: Lang) -> None:
@@ -199,7 +204,7 @@ def _actions(console: Console, report: Report, lang: Lang) -> None:
     title = f"{label('action_needed', lang)} ({len(report.actions)})"
     console.print(Text(title, style="bold"))
     if not report.actions:
-        console.print(label("nothing_needed", lang))
+        console.print(_plain(label("nothing_needed", lang)))
         return
     table = _table(expand=True)
     table.add_column(label("id", lang), no_wrap=True)
@@ -211,14 +216,14 @@ def _actions(console: Console, report: Report, lang: Lang) -> None:
     for item in report.actions:
         measure = item.measure
         deadline = measure.effective_deadline
-        light = Text(label(item.light, lang), style=LIGHT_STYLE[item.light]) if item.light else ""
+        light = _plain(label(item.light, lang), LIGHT_STYLE[item.light]) if item.light else ""
         table.add_row(
-            measure.id,
-            measure.title,
-            item.owner.name if item.owner else (measure.owner or ""),
-            deadline.display(lang) if deadline else "",
+            _plain(measure.id),
+            _plain(measure.title),
+            _plain(item.owner.name if item.owner else (measure.owner or "")),
+            _plain(deadline.display(lang) if deadline else ""),
             light,
-            Text(describe_all(item, lang), style="red" if item.days_late else ""),
+            _plain(describe_all(item, lang), "red" if item.days_late else ""),
         )
     console.print(table)
 
@@ -229,8 +234,8 @@ def _changes(console: Console, report: Report, lang: Lang) -> None:
         return
     console.print()
     title = f"{label('changes_since', lang)} {since_text(changes.since, lang)}"
-    console.print(Text(title, style="bold"))
-    console.print(Text(_changes_summary(changes, lang)), soft_wrap=False)
+    console.print(_plain(title, "bold"))
+    console.print(_plain(_changes_summary(changes, lang)), soft_wrap=False)
     notable = [
         change
         for change in changes.measures
@@ -251,11 +256,11 @@ def _changes(console: Console, report: Report, lang: Lang) -> None:
         if change.added:
             title += f" ({label('added', lang)})"
         table.add_row(
-            change.measure.id,
-            title,
-            _arrow(change, lang, _status_word),
-            _arrow(change, lang, _progress_word),
-            _arrow(change, lang, _deadline_word),
+            _plain(change.measure.id),
+            _plain(title),
+            _plain(_arrow(change, lang, _status_word)),
+            _plain(_arrow(change, lang, _progress_word)),
+            _plain(_arrow(change, lang, _deadline_word)),
         )
     console.print(table)
 
@@ -286,6 +291,11 @@ def _arrow(change: MeasureChange, lang: Lang, word: Callable[[Snapshot, Lang], s
     """`before → after`; just the value if it did not change or the measure is new."""
     old, new = word(change.before, lang), word(change.after, lang)
     return new if old == new or change.added else f"{old} → {new}"
+
+
+def _plain(text: str, style: str = "") -> Text:
+    """Text for rich that it shows as it is: escaped, and never read as markup."""
+    return Text(printable(text), style=style)
 
 
 def _table(expand: bool = False, gap: int = 1) -> Table:
@@ -320,3 +330,12 @@ BLOCKS: tuple[Callable[[Console, Report, Lang], None], ...] = (
     _changes,
 )
 OWNER_BLOCKS = tuple(_owners if block is _fields else block for block in BLOCKS)
+
+
+def report_status(run: Run[Report], lang: Lang, by: By = "field") -> None:
+    """Each plan's report on stdout, one after the other; why a plan has none on stderr."""
+    for outcome in run:
+        if outcome.result is not None and outcome.ok:
+            print_status(outcome.result, lang, by)
+        else:
+            report_problems(outcome)

@@ -32,6 +32,7 @@ from massnahmen.report.changes import (
     measure_change,
 )
 from massnahmen.report.since import (
+    ChangesFrom,
     Since,
     SinceError,
     meeting_text,
@@ -50,6 +51,7 @@ __all__ = [
     "REPORT_STATUSES",
     "ActionItem",
     "Changes",
+    "ChangesFrom",
     "FieldSummary",
     "MeasureChange",
     "OwnerSummary",
@@ -74,6 +76,7 @@ __all__ = [
     "next_meeting",
     "previous_meeting",
     "progress_of",
+    "report_for",
     "resolve_since",
     "since_text",
 ]
@@ -243,6 +246,12 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
         owner_by_id=owner_by_id,
         field_by_id=field_by_id,
     )
+
+
+def report_for(plan: Plan, as_of: dt.date, changes: ChangesFrom) -> Report:
+    """The report of a valid plan on `as_of`, with the changes `changes` asks for; SinceError
+    if the plan cannot give the day they are counted from."""
+    return build_report(plan, as_of, changes.resolve(plan, as_of))
 
 
 def _by_field(plan: Plan) -> list[Measure]:

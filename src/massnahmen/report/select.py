@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from massnahmen.assignments import attribute_matches
 from massnahmen.diagnostics import did_you_mean
+from massnahmen.errors import UsageProblem
 from massnahmen.model import OPEN_STATUSES, STATUSES
 
 if TYPE_CHECKING:
@@ -104,6 +105,47 @@ def make_filter(
         horizons=frozenset(h.strip() for h in horizons),
         units=frozenset(units),
     )
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The measures a filter chose from a plan, in order, and the plan seen on the as-of date."""
+
+    state: PlanState
+    measures: list[Measure]
+
+
+def select(plan: Plan, keep: MeasureFilter, sort: Sort, as_of: dt.date) -> Selection:
+    """What `list` shows of one plan."""
+    from massnahmen.report.state import PlanState
+
+    state = PlanState(plan, as_of)
+    return Selection(state, select_measures(plan, state, keep, sort))
+
+
+def require_known(
+    plans: Sequence[Plan],
+    owners: Iterable[str] = (),
+    fields: Iterable[str] = (),
+    attributes: Iterable[tuple[str, str]] = (),
+    horizons: Iterable[str] = (),
+    units: Iterable[str] = (),
+) -> None:
+    """A usage problem for an --owner, --field, --attribute, --horizon or --unit that none of
+    the plans has (a typo, most likely); nothing to say if no plan could be read (their own
+    problems are the report)."""
+    if not plans:
+        return
+    where = "in the plan" if len(plans) == 1 else "in any of the plans"
+    known_owners = list(dict.fromkeys(o.id for plan in plans for o in plan.owners))
+    known_fields = list(dict.fromkeys(f.id for plan in plans for f in plan.fields))
+    for option, problems in (
+        ("--owner", unknown_ids("owner", owners, known_owners, where)),
+        ("--field", unknown_ids("field", fields, known_fields, where)),
+        *unknown_parts(plans, attributes, horizons, units).items(),
+    ):
+        if problems:
+            raise UsageProblem("; ".join(problems), option)
 
 
 def unknown_ids(

@@ -6,14 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from massnahmen.errors import CannotRun
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
     from massnahmen.model import Meeting, Plan
 
 
-class SinceError(ValueError):
-    """`--since`/`--meeting` cannot be honoured for this plan (a usage problem)."""
+class SinceError(CannotRun, ValueError):
+    """`--since`/`--meeting` cannot be honoured for this plan (exit 2)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,22 @@ class Since:
 
     day: dt.date
     meeting: Meeting | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesFrom:
+    """What `--since` and `--meeting` ask for; with neither, the previous meeting if
+    `default_previous` (the committee workbook), else no changes (the terminal)."""
+
+    since: dt.date | None = None
+    meeting: str | None = None
+    default_previous: bool = False
+
+    def resolve(self, plan: Plan, as_of: dt.date) -> Since | None:
+        """The day changes are counted from in `plan`; SinceError if the plan cannot give it."""
+        return resolve_since(
+            plan, as_of, self.since, self.meeting, default_previous=self.default_previous
+        )
 
 
 def previous_meeting(plan: Plan, as_of: dt.date) -> Meeting | None:

@@ -1,206 +1,186 @@
-"""Many plans at once: each plan read and checked on its own, on every core when that pays.
+"""The plan runner: which plans a command was given, each read the way the command needs it, and
+what the command made of each, as one `Outcome` per plan in a `Run`.
 
-A county or a data centre holds dozens of plans. Nothing is shared between them: each is loaded
-and checked by itself, so owners and fields never leak from one plan into another, and a
-finding keeps the name of its file.
+Every command that reads plans goes through `run_plans`, for one plan or many: one plan is a
+run of one, so that loading, the errors of an invalid plan and the exit code are the same
+everywhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
-from massnahmen.diagnostics import Diagnostic
+from massnahmen.diagnostics import Diagnostic, Severity
+from massnahmen.errors import CannotRun
+from massnahmen.run.outcome import Outcome, Run
+from massnahmen.run.parallel import map_plans
+
+if TYPE_CHECKING:
+    from massnahmen.load import Loaded
+    from massnahmen.model import Plan
 
 T = TypeVar("T")
-# Below this much plan text in all, starting worker processes costs more than it saves.
-# Measured with benchmarks/portfolio.py on 2 cores (serial time / parallel time, best of 7):
-# 1.3 MB 0.97-1.03, 2.0 MB 1.12, 2.7 MB 1.19, 6.6 MB 1.34, 13 MB 1.37-1.55.
-PARALLEL_BYTES = 3 * 1024 * 1024 // 2
+# TOML files that sit beside plans but are tool configuration, never a plan.
+NOT_PLANS = frozenset({"pyproject.toml", "taplo.toml", ".taplo.toml"})
+INVALID = "invalid plan, fix the errors above first"
 
 
 @dataclass(frozen=True)
-class PlanCheck:
-    """The findings about one plan file, or why it could not be read (`failure`)."""
+class PlanPaths:
+    """The plan files a command was given; `several` if more than one path or a folder."""
 
-    file: str
-    findings: list[Diagnostic] = field(default_factory=list)
-    failure: str | None = None
-
-
-def check_file(
-    path: Path, as_of: dt.date, select: Sequence[str] = (), ignore: Sequence[str] = ()
-) -> PlanCheck:
-    """Loads and checks one plan file; an unreadable file is a failure, not an exception."""
-    from massnahmen.checks import check_plan
-    from massnahmen.load import PlanFileError, load_plan
-
-    try:
-        loaded = load_plan(path)
-    except PlanFileError as exc:
-        return PlanCheck(str(path), failure=str(exc))
-    return PlanCheck(str(path), check_plan(loaded, as_of, select, ignore))
+    paths: list[Path]
+    several: bool
 
 
-def check_files(
-    paths: Sequence[Path],
-    as_of: dt.date,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
-    *,
-    jobs: int | None = None,
-) -> Iterator[PlanCheck]:
-    """`check_file` for each path, in the order given."""
-    work = partial(check_file, as_of=as_of, select=tuple(select), ignore=tuple(ignore))
-    return map_plans(work, paths, jobs=jobs)
+def plan_paths(arguments: Sequence[Path]) -> PlanPaths:
+    """The plan files that the PLAN arguments name, each once, in the order given.
 
-
-def map_plans(
-    function: Callable[[Path], T], paths: Sequence[Path], *, jobs: int | None = None
-) -> Iterator[T]:
-    """`function` applied to each path, results in the order of `paths`.
-
-    Runs in worker processes (one per core, at most one per plan) when there is enough plan text
-    for that to pay, else in this process. `jobs` forces the number of processes (1: none).
-    `function` must be picklable (a module-level function or a partial of one).
+    A folder stands for its `*.toml` files, sorted by name; its subfolders, hidden files and tool
+    configuration (`pyproject.toml`, `taplo.toml`) are left out. Every other TOML file is taken
+    as a plan, so that a stray file shows up as an invalid plan rather than being skipped
+    silently. A folder without any plan file cannot be run (exit 2); a missing file is reported
+    when it is read.
     """
-    workers = jobs if jobs is not None else default_jobs(paths)
-    if workers <= 1 or len(paths) <= 1:
-        return map(function, paths)
-    return _map_in_processes(function, paths, min(workers, len(paths)))
+    several = len(arguments) != 1 or arguments[0].is_dir()
+    found: list[Path] = []
+    for path in arguments:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        plans = folder_plans(path)
+        if not plans:
+            raise CannotRun(f"{path}: no plan files (*.toml) in this folder")
+        found.extend(plans)
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(os.path.realpath(path), path)  # never raises, on a link loop either
+    return PlanPaths([*unique.values()], several)
 
 
-def default_jobs(paths: Sequence[Path]) -> int:
-    """One process per core if the plans are large enough together, else 1."""
-    total = 0
-    for path in paths:
-        try:
-            total += path.stat().st_size
-        except OSError:
-            continue  # reported when the plan is read
-    return (os.cpu_count() or 1) if total >= PARALLEL_BYTES else 1
+def folder_plans(folder: Path) -> list[Path]:
+    """The plan files of a folder, sorted by name."""
+    return sorted(
+        (p for p in folder.glob("*.toml") if p.is_file() and _may_be_plan(p.name)),
+        key=lambda p: p.name,
+    )
 
 
-def _map_in_processes(
-    function: Callable[[Path], T], paths: Sequence[Path], workers: int
-) -> Iterator[T]:
-    # What every worker needs is imported once, here: forked workers start with it (each would
-    # otherwise spend 0.1 s of CPU importing pydantic and the model before its first plan).
-    import massnahmen.checks
-    import massnahmen.load  # noqa: F401
-
-    chunk = max(1, len(paths) // (workers * 4))  # small chunks: plans differ in size
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        yield from pool.map(function, paths, chunksize=chunk)
+def _may_be_plan(name: str) -> bool:
+    return not name.startswith(".") and name not in NOT_PLANS
 
 
-def _context() -> BaseContext | None:
-    """fork where it is safe (Linux; no threads run here), so that workers inherit what is
-    imported instead of importing it again; the platform's default elsewhere."""
-    if sys.platform == "linux":
-        return multiprocessing.get_context("fork")
-    return None
+Mode = Literal["checked", "valid", "built"]
 
 
 @dataclass(frozen=True)
-class Figures:
-    """The comparable figures of a plan or of one of its fields of action."""
+class Reading:
+    """How a command reads each plan, on which day.
 
-    measures: int
-    open: int
-    done: int
-    overdue: int
-    red: int
-    yellow: int
-    green: int
-    average_progress: float | None  # percent, over the measures not cancelled
-    budget: float
+    - `checked`: every finding, located, filtered by `select` and `ignore` (check);
+    - `valid`: a plan with errors is refused, with its errors; a valid one is read with the
+      least memory (reports);
+    - `built`: any plan the model can be built from, whatever the checks say (show).
+    """
 
-
-@dataclass(frozen=True)
-class FieldFigures:
-    name: str
-    figures: Figures
+    as_of: dt.date
+    mode: Mode = "valid"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class PlanSummary:
-    """One plan of a portfolio as the county compares it; `problem` if it has none to compare."""
-
-    file: str
-    authority: str = ""
-    title: str = ""
-    totals: Figures | None = None
-    fields: tuple[FieldFigures, ...] = ()
-    problem: str | None = None  # unreadable, or invalid (with the count of errors)
-    errors: list[Diagnostic] = field(default_factory=list)
-
-
-def summarise_file(path: Path, as_of: dt.date) -> PlanSummary:
-    """Loads, checks and summarises one plan on its own; small enough to send between processes."""
-    from massnahmen.checks import check_plan
-    from massnahmen.load import PlanFileError, load_plan
-    from massnahmen.report import build_report
+def read_plan(path: Path, reading: Reading) -> Outcome[Plan]:
+    """One plan file read as `reading` says; never raises for what is in or about the file."""
+    from massnahmen.load import PlanFileError
 
     try:
-        loaded = load_plan(path)
+        if reading.mode == "valid":
+            return _read_valid(path, reading.as_of)
+        return _read_loaded(path, reading)
     except PlanFileError as exc:
-        return PlanSummary(str(path), problem=str(exc))
-    errors = [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
+        return Outcome(str(path), failure=str(exc))
+
+
+def _read_loaded(path: Path, reading: Reading) -> Outcome[Plan]:
+    from massnahmen.checks import check_plan
+    from massnahmen.load import load_plan
+
+    loaded = load_plan(path)
+    if reading.mode == "built":
+        findings = tuple(loaded.diagnostics)
+    else:
+        findings = tuple(check_plan(loaded, reading.as_of, reading.select, reading.ignore))
+    if loaded.plan is None and reading.mode == "built":
+        return Outcome(str(path), findings=findings, refusal=INVALID)
+    return Outcome(str(path), loaded.plan, findings)
+
+
+def _read_valid(path: Path, as_of: dt.date) -> Outcome[Plan]:
+    """A valid plan is read with `load_model`, which never holds the file's whole text or data;
+    only a plan with errors is read again with `load_plan`, for the positions of its errors."""
+    from massnahmen.load import Loaded, load_model, load_plan
+
+    plan = load_model(path)
+    if plan is not None and not errors_of(Loaded(str(path), "", None, plan), as_of):
+        return Outcome(str(path), plan)
+    loaded = load_plan(path)
+    errors = errors_of(loaded, as_of)
     if errors or loaded.plan is None:
-        count = len(errors)
-        problem = f"invalid plan: {count} error{'s' * (count != 1)}"
-        return PlanSummary(str(path), problem=problem, errors=errors)
-    report = build_report(loaded.plan, as_of)
-    fields = tuple(
-        FieldFigures(summary.field.name, _figures(summary.tally)) for summary in report.fields
+        return Outcome(str(path), findings=tuple(errors), refusal=INVALID)
+    return Outcome(str(path), loaded.plan)
+
+
+def errors_of(loaded: Loaded, as_of: dt.date) -> list[Diagnostic]:
+    """The errors of a loaded plan (warnings are not looked for)."""
+    from massnahmen.checks import check_plan
+
+    return [d for d in check_plan(loaded, as_of, select=["E"]) if d.severity == "error"]
+
+
+def keep_plan(plan: Plan) -> Plan:
+    """For commands that want the plan itself."""
+    return plan
+
+
+def run_plans(
+    paths: PlanPaths,
+    reading: Reading,
+    then: Callable[[Plan], T],
+    *,
+    fail_on: Severity = "error",
+    parallel: bool = False,
+) -> Run[T]:
+    """Each plan read as `reading` says and, where it can be used, `then` applied to it.
+
+    `then` may raise CannotRun for one plan (a meeting it does not list, say): that plan failed,
+    the others go on. With `parallel`, large plans are read on every core (`then` and its
+    result must then be picklable).
+    """
+    work = partial(_outcome, reading=reading, then=then)
+    outcomes: Iterator[Outcome[T]] = (
+        map_plans(work, paths.paths) if parallel else map(work, paths.paths)
     )
-    header = loaded.plan.plan
-    return PlanSummary(str(path), header.authority, header.title, _figures(report.totals), fields)
-
-
-def summarise_files(paths: Sequence[Path], as_of: dt.date) -> Iterator[PlanSummary]:
-    """`summarise_file` for each path, in order, on every core when that pays."""
-    return map_plans(partial(summarise_file, as_of=as_of), paths)
-
-
-def fields_side_by_side(
-    plans: Sequence[PlanSummary],
-) -> list[tuple[str, list[Figures | None]]]:
-    """Each field of action by name (case and spacing ignored), in order of first appearance,
-    with its figures in each plan (None where a plan has no such field)."""
-    names: dict[str, str] = {}
-    found: dict[tuple[str, int], Figures] = {}
-    for index, plan in enumerate(plans):
-        for field_figures in plan.fields:
-            key = " ".join(field_figures.name.casefold().split())
-            names.setdefault(key, field_figures.name)
-            found[(key, index)] = field_figures.figures
-    return [
-        (name, [found.get((key, index)) for index in range(len(plans))])
-        for key, name in names.items()
-    ]
-
-
-def _figures(tally: Any) -> Figures:
-    lights = tally.by_light
-    return Figures(
-        tally.measures,
-        tally.open,
-        tally.by_status["done"],
-        tally.overdue,
-        lights["red"],
-        lights["yellow"],
-        lights["green"],
-        tally.average_progress,
-        tally.budget,
+    return Run(
+        outcomes,
+        several=paths.several,
+        as_of=reading.as_of,
+        size=len(paths.paths),
+        fail_on=fail_on,
     )
+
+
+def _outcome(path: Path, reading: Reading, then: Callable[[Plan], T]) -> Outcome[T]:
+    read = read_plan(path, reading)
+    if read.result is None or not read.ok:
+        return Outcome(read.plan, None, read.findings, read.refusal, read.failure)
+    try:
+        result = then(read.result)
+    except CannotRun as exc:
+        return Outcome(read.plan, None, read.findings, failure=str(exc))
+    return Outcome(read.plan, result, read.findings)

@@ -14,13 +14,24 @@ from contextvars import ContextVar
 from typing import Literal
 
 from massnahmen.words.model import MODEL_WORDS
+from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
+from massnahmen.words.safety import SAFETY_WORDS
+from massnahmen.words.vocabulary import VOCABULARY_WORDS
 
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 
-CATALOGUE: dict[str, tuple[str, str]] = {**REPORT_WORDS, **MODEL_WORDS}
-assert not REPORT_WORDS.keys() & MODEL_WORDS.keys(), "one word per key"
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **REPORT_WORDS,
+    **VOCABULARY_WORDS,
+    **SAFETY_WORDS,
+    **PUBLISH_WORDS,
+    **MODEL_WORDS,
+}
+assert len(CATALOGUE) == sum(
+    map(len, (REPORT_WORDS, VOCABULARY_WORDS, SAFETY_WORDS, PUBLISH_WORDS, MODEL_WORDS))
+), "one word per key"
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
 # by the command line; renderers are given theirs explicitly.
@@ -61,6 +72,14 @@ def format_date(day: object, lang: Lang = "de") -> str:
     if not isinstance(day, dt.date):
         return ""
     return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+
+def format_amount(value: float, lang: Lang = "de") -> str:
+    """An amount in euros as a person in `lang` writes it: 240.000,00 € / €240,000.00."""
+    english = f"{value:,.2f}"
+    if lang == "en":
+        return f"€{english}"
+    return english.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
 
 
 def format_number(value: float, lang: Lang = "de") -> str:

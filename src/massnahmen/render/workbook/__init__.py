@@ -16,6 +16,9 @@ from openpyxl.styles import Font
 from openpyxl.utils.indexed_list import IndexedList
 
 from massnahmen.bulk import paused_gc
+from massnahmen.diagnostics import printable
+from massnahmen.errors import CannotRun
+from massnahmen.render.console import print_error
 from massnahmen.render.workbook.cells import FONT, SIZE, Styles, clean_text
 from massnahmen.render.workbook.indicators import indicators_of, write_indicators
 from massnahmen.render.workbook.layout import setup_page
@@ -32,9 +35,13 @@ from massnahmen.render.workbook.summary import write_summary
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from openpyxl.worksheet.worksheet import Worksheet
 
     from massnahmen.report import Report
+    from massnahmen.report.compare import PlanSummary
+    from massnahmen.run.outcome import Run
 
 Tick = Callable[[int], None]
 
@@ -111,6 +118,38 @@ def _workbook_bytes(report: Report, lang: Lang, tick: Tick, streamed: bool) -> b
 
     stamp = dt.datetime.combine(report.as_of, dt.time())
     return save_steady(workbook, stamp, on_sheet)
+
+
+PROGRESS_FROM = 2_000  # measures; smaller plans are written before a bar would show
+
+
+def export_bytes(report: Report, lang: Lang) -> bytes:
+    """The committee workbook, with a bar on a terminal for a large plan. CannotRun if the
+    temporary files the sheets are written through cannot be (a full disk, a file size limit)."""
+    from massnahmen.render.progress import progress_bar
+
+    units = work_units(report)
+    try:
+        with progress_bar(label("writing", lang), units, at_least=2 * PROGRESS_FROM) as tick:
+            return workbook_bytes(report, lang, tick)
+    except OSError as exc:
+        raise CannotRun(
+            f"the workbook cannot be made: {exc.strerror or exc} (is the temporary folder full?)"
+        ) from None
+
+
+def report_exported(output: Path, report: Report) -> None:
+    """The confirmation on stderr: what was written, for which day."""
+    changes = f", changes since {report.changes.since.day}" if report.changes else ""
+    count = len(report.plan.measures)
+    print_error(printable(f"{output}: {count} measures as of {report.as_of}{changes}"))
+
+
+def report_compared(output: Path, run: Run[PlanSummary]) -> None:
+    compared = sum(o.result is not None and o.ok for o in run.outcomes)
+    print_error(
+        printable(f"{output}: {compared} of {len(run.outcomes)} plans compared as of {run.as_of}")
+    )
 
 
 def _use_default_font(workbook: Workbook) -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from massnahmen.sanitize import FORMULA_STARTS
+from massnahmen.sanitize import looks_like_formula
 from massnahmen.words import Lang, label
 
 if TYPE_CHECKING:
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 FONT = "Arial"  # on every office PC, and metric-compatible Liberation Sans elsewhere
 SIZE = 10
 MAX_TEXT = 32_767  # Excel's limit for one cell
-# Spreadsheet formula injection: a text cell starting with these is marked as text explicitly.
-RISKY_STARTS = FORMULA_STARTS
 DATE_FORMATS: dict[Lang, str] = {"de": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
 EUR_FORMAT = '#,##0 "€"'  # whole euros: a committee overview; the cell keeps the cents
 PERCENT_FORMAT = "0 %"
@@ -154,7 +152,7 @@ def put(
     cell._hyperlink = cell._comment = None
     if isinstance(value, str):
         value = clean_text(value)
-        cell._style = styles.get(kind, number_format, value.startswith(RISKY_STARTS), bold, fill)
+        cell._style = styles.get(kind, number_format, looks_like_formula(value), bold, fill)
         cell.data_type = "s"
     else:
         if number_format is None and isinstance(value, dt.date):
