@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from random import Random
 
+from benchmarks.parts import Parts
+
 __all__ = ["generate_plan", "generate_plan_text", "generate_portfolio", "main"]
 
 AS_OF = dt.date(2025, 3, 18)
@@ -525,7 +527,9 @@ def _fields(out: list[str], rng: Random, n_fields: int) -> list[tuple[str, list[
     return fields
 
 
-def _owners(out: list[str], rng: Random, n_owners: int, authority: str) -> list[str]:
+def _owners(
+    out: list[str], rng: Random, n_owners: int, authority: str, parts: Parts | None = None
+) -> list[str]:
     """Writes the owners; returns their ids."""
     domain = _slug(_town(authority)) + ".de"
     ids: list[str] = []
@@ -568,6 +572,8 @@ def _owners(out: list[str], rng: Random, n_owners: int, authority: str) -> list[
             out.append(f'email = "{address}"\n')
         if n > 0 and rng.random() < 0.03:
             out.append("active = false\n")
+        if parts is not None:
+            parts.owner(out.append, n, ids)
     return ids
 
 
@@ -622,6 +628,7 @@ def _measures(
     n_measures: int,
     fields: list[tuple[str, list[str]]],
     owners: list[str],
+    parts: Parts | None = None,
 ) -> None:
     rnd = rng.random
     ids: list[str] = []
@@ -667,7 +674,7 @@ def _measures(
             if rnd() < 0.95:
                 append(f"start = {_iso(start)}\n")
             deadline, due = _deadline(rng, start + 60 + int(rnd() * 840), allow_ongoing=True)
-            append(f"deadline = {deadline}\n")
+            append(f"deadline = {parts.deadline(deadline) if parts else deadline}\n")
             status = _choose_status(rnd, start, due)
             progress = _progress(rnd, status)
             append(f'status = "{status}"\nprogress = {progress}\n')
@@ -747,9 +754,13 @@ def _measures(
                 append(f"indicator = {_Q_INDICATORS[int(rnd() * len(_Q_INDICATORS))]}\n")
             if rnd() < 0.1:
                 append(f"notes = {_Q_NOTES[int(rnd() * len(_Q_NOTES))]}\n")
+            if parts is not None:
+                parts.keys(append)
 
             if dates:
                 _updates(out, rnd, status, progress, dates, carries, moves)
+            if parts is not None:
+                parts.tables(append, start, due, bool(dates))
 
             ids.append(measure_id)
             dues.append(due)
@@ -806,8 +817,10 @@ def generate_plan_text(
     seed: int = 0,
     n_fields: int | None = None,
     authority: str | None = None,
+    parts: bool = False,
 ) -> str:
-    """The TOML text of a valid plan with `n_measures` measures; the same for the same seed."""
+    """The TOML text of a valid plan with `n_measures` measures; the same for the same seed.
+    With `parts`, the same plan with the parts real plans have (see benchmarks/parts.py)."""
     if n_measures < 0:
         raise ValueError("n_measures must not be negative")
     if n_fields is None:
@@ -817,19 +830,25 @@ def generate_plan_text(
     if authority is None:
         authority = f"Gemeinde Beispielstadt {seed}"
     rng = Random(seed)
+    extra = Parts(seed) if parts else None
     out: list[str] = []
     _header(out, rng, authority, n_measures)
+    if extra is not None:
+        extra.settings(out.append)
     _meetings(out, rng)
+    if extra is not None:
+        extra.attributes(out.append)
     fields = _fields(out, rng, n_fields)
-    owners = _owners(out, rng, n_measures // 8 + 3, authority)
-    _measures(out, rng, n_measures, fields, owners)
+    owners = _owners(out, rng, n_measures // 8 + 3, authority, extra)
+    _measures(out, rng, n_measures, fields, owners, extra)
     return "".join(out)
 
 
-def generate_plan(path: Path, n_measures: int, *, seed: int = 0) -> Path:
+def generate_plan(path: Path, n_measures: int, *, seed: int = 0, parts: bool = False) -> Path:
     """Writes a plan with `n_measures` measures to `path` (UTF-8) and returns the path."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(generate_plan_text(n_measures, seed=seed), encoding="utf-8", newline="\n")
+    text = generate_plan_text(n_measures, seed=seed, parts=parts)
+    path.write_text(text, encoding="utf-8", newline="\n")
     return path
 
 
@@ -865,6 +884,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--portfolio", type=int, metavar="PLANS", help="write PLANS plans of N measures each"
     )
+    parser.add_argument(
+        "--parts", action="store_true", help="with horizons, attributes, milestones, indicators"
+    )
     args = parser.parse_args(argv)
     if args.n_measures < 0:
         parser.error("N must not be negative")
@@ -876,7 +898,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         what = f"{len(paths)} plans in {args.output}"
     else:
         text = generate_plan_text(
-            args.n_measures, seed=args.seed, n_fields=args.fields, authority=args.authority
+            args.n_measures,
+            seed=args.seed,
+            n_fields=args.fields,
+            authority=args.authority,
+            parts=args.parts,
         )
         if args.output is None:
             sys.stdout.write(text)

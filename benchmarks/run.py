@@ -15,8 +15,11 @@ JSON (default benchmarks/results.json).
 | update    | `massnahmen check` of the same file (issue 4)                                 |
 | import    | openpyxl reading the same workbook read-only, every cell (issue 6)            |
 | portfolio | the single checks' work: each plan loaded and checked in turn, one process    |
+| +parts    | the same command on the same plan without horizons, attributes, sub-units,    |
+|           | milestones, indicators and ratings (issue 15: within 1.3x, linear in size)    |
 
     python -m benchmarks [--sizes 100 1000 10000 100000] [--runs N] [--json FILE] [--quick]
+    python -m benchmarks --parts [--sizes 1000 10000]     # only the +parts cases
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from benchmarks.generate import AS_OF, generate_plan, generate_portfolio
 SIZES = (100, 1_000, 10_000, 100_000)
 IMPORT_SIZES = (1_000, 10_000)  # a workbook of 100,000 rows takes minutes just to write
 PORTFOLIO = (50, 200)
+PARTS_SIZES = (1_000, 10_000)  # issue 15: within 1.3x of the plan without parts, and linear
 RESULTS = Path(__file__).resolve().parent / "results.json"
 DAY = AS_OF.isoformat()
 
@@ -166,6 +170,27 @@ def plan_cases(size: int, folder: Path, runs: int | None, have: set[str]) -> Ite
         yield compare("update", size, 1, update, "check", check, n, reset=plan)
 
 
+def parts_cases(size: int, folder: Path, runs: int | None) -> Iterator[Row]:
+    """`check` and `export` of a plan with the parts real plans have, against the same commands
+    on the same plan without them (benchmarks/parts.py), interleaved in one run."""
+    plain = generate_plan(folder / f"plain-{size}.toml", size, seed=0)
+    parts = generate_plan(folder / f"parts-{size}.toml", size, seed=0, parts=True)
+    n = runs_for(size, runs)
+    for case, ours, base in (
+        (
+            "check +parts",
+            ("cli", "check", parts, "--as-of", DAY, "--format", "json"),
+            ("cli", "check", plain, "--as-of", DAY, "--format", "json"),
+        ),
+        (
+            "export +parts",
+            ("cli", "export", parts, "--as-of", DAY, "-o", folder / f"parts-{size}.xlsx"),
+            ("cli", "export", plain, "--as-of", DAY, "-o", folder / f"plain-{size}.xlsx"),
+        ),
+    ):
+        yield compare(case, size, 1, ours, "without the parts", base, n)
+
+
 def export_case(size: int, plan: Path, folder: Path, runs: int) -> Row:
     from benchmarks.export import cell_values
 
@@ -256,8 +281,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="runs per case (default: 5, 3 from 10,000 on)")
     parser.add_argument("--json", type=Path, default=RESULTS, help=f"default {RESULTS.name}")
     parser.add_argument("--quick", action="store_true", help="100 measures, one run: a smoke test")
+    parser.add_argument(
+        "--parts", action="store_true", help="only the +parts cases (default sizes 1000 10000)"
+    )
     options = parser.parse_args(argv)
     sizes, runs = (options.sizes, options.runs) if not options.quick else ([100], 1)
+    if options.parts and options.sizes == list(SIZES):
+        sizes = list(PARTS_SIZES)
     have = commands()
     info = machine()
     print(f"{info['cores']} cores, {info['cpu']}, Python {info['python']}, {dt.date.today()}")
@@ -266,23 +296,30 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        cases: list[Iterator[Row]] = [plan_cases(size, folder, runs, have) for size in sizes]
-        if "import" in have:
+        with_parts = [parts_cases(size, folder, runs) for size in sizes]
+        cases: list[Iterator[Row]] = with_parts
+        if not options.parts:
+            plain = [plan_cases(size, folder, runs, have) for size in sizes]
+            cases = plain + [parts_cases(s, folder, runs) for s in sizes if s in PARTS_SIZES]
+        if "import" in have and not options.parts:
             wanted = [s for s in IMPORT_SIZES if s in sizes] or ([100] if options.quick else [])
             cases += [iter([import_case(size, folder, runs)]) for size in wanted]
-        if not options.quick:
+        if not options.quick and not options.parts:
             cases.append(portfolio_cases(folder, runs, have))
         for group in cases:
             for row in group:
                 rows.append(row)
                 print(show(row), flush=True)
-        separate = None if options.quick else separate_runs(folder)
+        separate = None if options.quick or options.parts else separate_runs(folder)
     elapsed = time.perf_counter() - started
     linear = _linearity(rows)
     if separate is not None:
         print(f"the same 50 plans as 50 separate `check` runs: {separate:.2f} s")
     for case, ratio in linear.items():
         print(f"{case}: 100,000 / 10,000 measures = {ratio:.1f} (linear: ~10)")
+    growth = _growth(rows, 1_000, 10_000)
+    for case, ratio in growth.items():
+        print(f"{case}: 10,000 / 1,000 measures = {ratio:.1f} (linear: ~10)")
     print(f"benchmark took {elapsed:.0f} s")
     document = {
         "date": dt.date.today().isoformat(),
@@ -291,6 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": [asdict(row) for row in rows],
         "separate_single_checks_s": separate,
         "linearity_100k_over_10k": linear,
+        "growth_10k_over_1k": growth,
     }
     options.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     return 0
@@ -298,12 +336,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _linearity(rows: list[Row]) -> dict[str, float]:
     """For each command, its time on 100,000 measures over its time on 10,000."""
-    times = {(row.case, row.measures): row.ours_s for row in rows if row.plans == 1}
-    return {
-        case: times[(case, 100_000)] / times[(case, 10_000)]
-        for case, size in times
-        if size == 100_000 and (case, 10_000) in times
-    }
+    return _growth(rows, 10_000, 100_000)
+
+
+def _growth(rows: list[Row], small: int, large: int) -> dict[str, float]:
+    """For each case, its time on `large` measures over its time on `small` (and the same of
+    its baseline, for a +parts case: "… (baseline)")."""
+    times = {(row.case, row.measures): row for row in rows if row.plans == 1}
+    found: dict[str, float] = {}
+    for (case, size), row in times.items():
+        other = times.get((case, small))
+        if size != large or other is None:
+            continue
+        found[case] = row.ours_s / other.ours_s
+        if case.endswith("+parts"):
+            found[f"{case} (baseline)"] = row.baseline_s / other.baseline_s
+    return found
 
 
 if __name__ == "__main__":

@@ -140,7 +140,9 @@ def key_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 PATHS = key_paths(SEED)
-ID_PATHS = [p for p in PATHS if p[-1] in ("id", "title", "name", "owner", "field")]
+# Keys that refer to something else in the plan or name it: a mutation there tests references.
+_NAMING_KEYS = ("id", "title", "name", "owner", "field", "parent", "deadline", "due", "rating")
+ID_PATHS = [p for p in PATHS if p[-1] in _NAMING_KEYS or p[-2:-1] == ("attributes",)]
 
 
 def mutated(data: Any, path: tuple[Any, ...], value: Any, delete: bool = False) -> Any:
@@ -317,8 +319,13 @@ def loads_or_none(text: str) -> Any:
 TEXT_KEYS = frozenset(
     {"title", "authority", "version", "adopted_by", "committee", "note", "name", "goal"}
     | {"description", "funding", "decision", "indicator", "notes", "tags"}
+    | {"unit", "choices", "personal"}
 )
-DATE_KEYS = frozenset({"adopted_on", "date", "start", "funding_ends", "deadline"})
+DATE_KEYS = frozenset(
+    {"adopted_on", "date", "start", "funding_ends", "deadline"}
+    | {"done_on", "due", "baseline_date", "target_date"}
+)
+NUMBER_KEYS = frozenset({"baseline", "target", "value", "co2"})
 
 
 @st.composite
@@ -342,6 +349,10 @@ def hostile_plans(draw: st.DrawFn) -> dict[str, Any]:
             return draw(st.sampled_from([0, 1, 2**63 - 1, 10**6]))
         if key == "budget_eur":
             return draw(st.sampled_from([0.0, 1e308, 5e-324, 1e15]))
+        if key in NUMBER_KEYS:
+            return draw(st.sampled_from([0, -1, 1e308, -1e308, 5e-324, 2**63 - 1, 0.5]))
+        if key == "indicator_tolerance":
+            return draw(st.sampled_from([0, 1e308, 5e-324, 2**63 - 1]))
         return value
 
     return dict(walk(SEED, ""))

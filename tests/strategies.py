@@ -23,15 +23,61 @@ deadlines = st.one_of(
     st.tuples(years, periods).map(lambda year_period: f"{year_period[0]}-{year_period[1]}"),
     st.just("ongoing"),
 )
+# Horizon names: some plans define them, and any deadline may name one (defined or not).
+horizon_names = st.sampled_from(["kurzfristig", "mittelfristig", "langfristig", "bis Ende"])
+horizon_forms = st.one_of(
+    dates,
+    years.map(str),
+    st.tuples(years, periods).map(lambda year_period: f"{year_period[0]}-{year_period[1]}"),
+)
+plan_deadlines = st.one_of(deadlines, horizon_names)
+numbers = st.one_of(
+    st.integers(-(10**9), 10**9), st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False)
+)
 statuses = st.sampled_from(["planned", "in_progress", "done", "on_hold", "cancelled"])
 updates = st.fixed_dictionaries(
     {"date": dates},
     optional={
         "status": statuses,
         "progress": st.integers(0, 100),
-        "deadline": deadlines,
+        "deadline": plan_deadlines,
+        "rating": st.sampled_from(["green", "yellow", "red"]),
         "note": texts,
     },
+)
+milestones = st.fixed_dictionaries(
+    {"title": texts},
+    optional={"due": st.one_of(horizon_forms, horizon_names), "done_on": dates},
+)
+indicators = st.fixed_dictionaries(
+    {"id": ids},
+    optional={
+        "name": texts,
+        "unit": texts,
+        "baseline": numbers,
+        "baseline_date": dates,
+        "target": numbers,
+        "target_date": dates,
+        "values": st.lists(st.fixed_dictionaries({"date": dates, "value": numbers}), max_size=3),
+    },
+)
+attribute_values = st.one_of(texts, numbers, st.booleans())
+attributes = st.one_of(
+    st.fixed_dictionaries(
+        {
+            "id": ids,
+            "name": texts,
+            "kind": st.just("choice"),
+            "choices": st.lists(texts, min_size=1),
+        }
+    ),
+    st.fixed_dictionaries(
+        {"id": ids, "name": texts, "kind": st.just("number")}, optional={"unit": texts}
+    ),
+    st.fixed_dictionaries(
+        {"id": ids, "name": texts},
+        optional={"kind": st.sampled_from(["text", "flag"]), "description": texts},
+    ),
 )
 measures = st.fixed_dictionaries(
     {"id": ids, "title": texts, "field": ids, "status": statuses},
@@ -41,7 +87,7 @@ measures = st.fixed_dictionaries(
         "description": texts,
         "priority": st.sampled_from(["high", "medium", "low"]),
         "start": dates,
-        "deadline": deadlines,
+        "deadline": plan_deadlines,
         "progress": st.integers(0, 100),
         "budget_eur": st.floats(0, 1e12, allow_nan=False, allow_infinity=False),
         "budget_reserved": st.booleans(),
@@ -51,8 +97,11 @@ measures = st.fixed_dictionaries(
         "depends_on": st.lists(ids, max_size=3),
         "services": st.lists(st.from_regex(r"\d{14}", fullmatch=True), max_size=2),
         "tags": st.lists(texts, max_size=3),
+        "attributes": st.dictionaries(ids, attribute_values, max_size=3),
         "indicator": texts,
         "notes": texts,
+        "milestones": st.lists(milestones, max_size=3),
+        "indicators": st.lists(indicators, max_size=2),
         "updates": st.lists(updates, max_size=3),
     },
 )
@@ -81,6 +130,7 @@ plans = st.fixed_dictionaries(
                     "kind": st.sampled_from(["unit", "person", "external"]),
                     "email": emails,
                     "active": st.booleans(),
+                    "parent": ids,
                 },
             ),
             max_size=3,
@@ -95,8 +145,11 @@ plans = st.fixed_dictionaries(
                 "stale_days": st.integers(1, 400),
                 "max_open_per_owner": st.integers(1, 50),
                 "ignore": st.lists(st.sampled_from(["W201", "W302"]), max_size=2),
+                "horizons": st.dictionaries(horizon_names, horizon_forms, max_size=3),
+                "indicator_tolerance": st.one_of(st.integers(0, 100), st.floats(0, 100)),
             },
         ),
+        "attributes": st.lists(attributes, max_size=3),
         "meetings": st.lists(
             st.fixed_dictionaries({"date": dates}, optional={"committee": texts, "note": texts}),
             max_size=2,

@@ -88,7 +88,7 @@ def test_new_update_is_listed(tmp_path: Path) -> None:
     [change] = diff_json(tmp_path, new)["changed"]  # type: ignore[misc]
     assert change["new_updates"] == [
         {"date": "2024-06-15", "status": "done", "progress": 100, "deadline": None,
-         "note": "Fertig."}
+         "rating": None, "note": "Fertig."}
     ]  # fmt: skip
     assert set(change["changes"]) == {"status", "progress"}
 
@@ -117,7 +117,8 @@ def test_json_has_the_documented_keys(tmp_path: Path) -> None:
         "id", "title", "field", "owner", "status", "progress", "deadline",
     ]  # fmt: skip
     assert list(document["changed"][0]) == [  # type: ignore[index]
-        "id", "title", "changes", "new_updates", "removed_updates", "other_keys",
+        "id", "title", "changes", "new_updates", "removed_updates", "attributes", "milestones",
+        "indicators", "other_keys",
     ]  # fmt: skip
 
 

@@ -182,7 +182,8 @@ def test_warnings_after_an_edit_are_those_check_gives_for_the_written_file(
 
 @pytest.mark.parametrize(
     ("as_of", "warned"),
-    [("2025-03-18", []), ("2025-07-15", ["W203", "W201"])],
+    # moved before its last two milestones (W211); by July late, stale, and still rated yellow
+    [("2025-03-18", ["W211", "W211"]), ("2025-07-15", ["W211", "W211", "W213", "W203", "W201"])],
 )
 def test_as_of_is_the_day_the_edited_plan_is_checked_for(
     example_copy: Path, as_of: str, warned: list[str]

@@ -108,13 +108,14 @@ def test_json_has_plain_keys_and_iso_dates() -> None:
     assert list(measure) == [
         "id", "title", "field", "owner", "status", "progress", "priority", "deadline", "due",
         "adopted_deadline", "deadline_moves", "days_left", "light", "overdue", "due_soon",
-        "stale", "tags", "last_update",
+        "stale", "tags", "horizon", "rating", "attributes", "milestones", "indicators",
+        "last_update",
     ]  # fmt: skip
     assert (measure["status"], measure["due"]) == ("in_progress", "2024-05-01")
     assert measure["days_left"] == -31
     assert measure["last_update"] == {
         "date": "2024-04-01", "status": None, "progress": 50, "deadline": None,
-        "note": "Angebot liegt vor",
+        "rating": None, "note": "Angebot liegt vor",
     }  # fmt: skip
 
 
@@ -177,7 +178,7 @@ def test_table_fits_100_columns_without_colour() -> None:
     lines = result.stdout.splitlines()
     assert result.code == 0 and max(map(len, lines)) <= 100
     assert "\x1b[" not in result.stdout
-    assert lines[-1] == "49 von 49 Maßnahmen, Stichtag 18.03.2025"
+    assert lines[-1] == "51 von 51 Maßnahmen, Stichtag 18.03.2025"
 
 
 def test_table_in_english() -> None:

@@ -94,7 +94,7 @@ def test_within_narrows_what_is_due_soon() -> None:
 
 
 def test_moved_deadline_shows_the_adopted_one() -> None:
-    result = run("remind", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "--owner", "BAU")
+    result = run("remind", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "--owner", "KSM")
     assert "überfällig seit 18 Tagen · Frist 28.02.2025 (beschlossen: 30.09.2024)" in result.stdout
 
 

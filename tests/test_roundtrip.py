@@ -4,7 +4,9 @@ What the workbook shows round-trips: ids, titles, fields (with their names), own
 names, kinds, whether active) and contributors, priority, start, the adopted deadline as it was
 written and the effective one, status, progress, budget, reservation, funding and its end,
 decision, and the latest update's day and note. What it does not show cannot come back: the
-history before the latest update, descriptions, tags, services, dependencies, notes, goals.
+history before the latest update, descriptions, tags, services, dependencies, notes, goals. A
+horizon ("mittelfristig") comes back as the day it stands for: the workbook shows both, and the
+import does not know the plan's horizons.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from massnahmen.checks import check_plan
+from massnahmen.deadline import Deadline
 from massnahmen.importer import import_plan
 from massnahmen.importer.cells import is_blank
 from massnahmen.load import Loaded, load_plan, parse_plan
@@ -46,8 +49,8 @@ def comparable(measure: Measure) -> dict[str, Any]:
         "contributors": measure.contributors,
         "priority": measure.priority,
         "start": measure.start,
-        "deadline": measure.deadline.raw if measure.deadline else None,
-        "effective_deadline": effective.raw if effective else None,
+        "deadline": _written(measure.deadline),
+        "effective_deadline": _written(effective),
         "status": measure.status,
         "progress": progress_of(measure) if shown_progress else None,  # a blank shows 0 %
         "budget_eur": None if measure.budget_eur is None else round(measure.budget_eur, 2),
@@ -57,6 +60,13 @@ def comparable(measure: Measure) -> dict[str, Any]:
         "decision": measure.decision,
         "last_update": (last.date, last.note) if last else None,
     }
+
+
+def _written(deadline: Deadline | None) -> object:
+    """The deadline as the workbook gives it back: as written, a horizon as its day."""
+    if deadline is None:
+        return None
+    return deadline.due if deadline.kind == "horizon" else deadline.raw
 
 
 def comparable_plan(plan: Plan) -> dict[str, Any]:
@@ -83,6 +93,14 @@ def assert_round_trip(plan: Plan, back: Plan) -> None:
         assert comparable(measure) == original[measure.id], measure.id
 
 
+def unmapped(problems: list[Any]) -> set[str]:
+    """The headings the import could not map: for the example, its two attributes' columns."""
+    return {str(problem.value) for problem in problems}
+
+
+ATTRIBUTE_COLUMNS = {"Personalbedarf", "CO₂-Einsparung (t/a)"}
+
+
 def loaded(path: Path) -> Plan:
     result = load_plan(path)
     assert result.plan is not None
@@ -97,7 +115,7 @@ def example() -> Plan:
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_the_example_plan_comes_back(example: Plan, lang: Lang, tmp_path: Path) -> None:
     imported = import_plan(export(example, lang, tmp_path), today=AS_OF)
-    assert imported.problems == [] and imported.remarks == []
+    assert unmapped(imported.problems) == ATTRIBUTE_COLUMNS and imported.remarks == []
     assert_round_trip(example, imported.plan)
 
 
@@ -108,9 +126,10 @@ def test_import_of_the_exported_workbook_reports_nothing(lang: str, tmp_path: Pa
     assert exported.code == 0, exported.stderr
     result = run("import", workbook, "-o", plan)
     assert result.code == 0, result.stderr
-    assert "not mapped" not in result.stderr and "(bitte eintragen)" not in result.stderr
+    assert result.stderr.count("no key of the plan has this header") == len(ATTRIBUTE_COLUMNS)
+    assert "(bitte eintragen)" not in result.stderr
     assert result.stdout.endswith(
-        "49 measures, 8 fields of action, 14 owners from bericht.xlsx; 0 items not mapped\n"
+        "51 measures, 8 fields of action, 16 owners from bericht.xlsx; 2 items not mapped\n"
     )
     assert_round_trip(loaded(EXAMPLE), loaded(plan))
 
@@ -146,7 +165,7 @@ def test_the_workbook_saved_again_by_libreoffice_comes_back(example: Plan, tmp_p
     assert done.returncode == 0 and again.exists(), done.stderr
     assert again.read_bytes() != exported.read_bytes()
     imported = import_plan(again, today=AS_OF)
-    assert imported.problems == [] and imported.remarks == []
+    assert unmapped(imported.problems) == ATTRIBUTE_COLUMNS and imported.remarks == []
     assert_round_trip(example, imported.plan)
 
 

@@ -94,8 +94,8 @@ def test_the_measure_page_shows_milestones_and_the_indicator_with_a_table() -> N
 
 def test_pages_without_milestones_or_indicators_have_no_such_heading() -> None:
     pages = dict(site_files(example_site_with_parts(), "de"))
-    assert "Meilensteine" not in pages["measure/VW-02.html"].decode()
-    assert '<svg class="chart"' not in pages["measure/VW-02.html"].decode()
+    assert "Meilensteine" not in pages["measure/VW-03.html"].decode()
+    assert '<svg class="chart"' not in pages["measure/VW-03.html"].decode()
 
 
 def test_the_measure_page_shows_attributes_and_the_owners_rating_beside_the_light() -> None:

@@ -117,7 +117,7 @@ def test_money_and_progress_are_numbers_with_formats(book: Workbook) -> None:
 def test_measures_are_an_excel_table_frozen_and_grouped(book: Workbook) -> None:
     sheet = book["Maßnahmen"]
     (table,) = sheet.tables.values()
-    assert table.ref == "A1:R7" and table.displayName == "Massnahmen"
+    assert table.ref == "A1:U7" and table.displayName == "Massnahmen"
     assert sheet.freeze_panes == "B2"
     levels = [sheet.row_dimensions[n].outline_level for n in range(2, 8)]
     assert levels == [0, 1, 1, 0, 1, 1]
@@ -129,14 +129,15 @@ def test_traffic_lights_and_progress_bars_are_conditional_formats(book: Workbook
         str(cells.sqref): [rule.type for rule in found]
         for cells, found in book["Maßnahmen"].conditional_formatting._cf_rules.items()
     }
-    assert rules == {"M2:M7": ["cellIs", "cellIs", "cellIs"], "L2:L7": ["dataBar"]}
+    lights = ["cellIs", "cellIs", "cellIs"]
+    assert rules == {"M2:M7": lights, "N2:N7": lights, "L2:L7": ["dataBar"]}  # light, rating
     formulas = [
         rule.formula[0]
         for found in book["Maßnahmen"].conditional_formatting._cf_rules.values()
         for rule in found
         if rule.formula
     ]
-    assert formulas == ['"rot"', '"gelb"', '"grün"']
+    assert formulas == ['"rot"', '"gelb"', '"grün"'] * 2
 
 
 def test_summary_has_a_stacked_bar_chart_of_the_fields(book: Workbook) -> None:

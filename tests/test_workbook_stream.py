@@ -51,6 +51,10 @@ def test_generated_plan_streamed_as_written_in_memory() -> None:
     both_ways(None, "de", text=generate_plan_text(300, seed=3))
 
 
+def test_plan_with_its_own_parts_streamed_as_written_in_memory() -> None:
+    both_ways(None, "en", text=generate_plan_text(300, seed=3, parts=True))
+
+
 def _sheet_with(first: int, last: int, rows: list[int], width: int = 2) -> Workbook:
     book = Workbook()
     styles = Styles(book, "de")

@@ -1,6 +1,8 @@
-"""Deadlines as officers write them: a date, a period ("2024-Q2") or "ongoing".
+"""Deadlines as officers write them: a date, a period ("2024-Q2"), "ongoing", or the name of one
+of the plan's horizons ("mittelfristig").
 
-A period is due on the last day of the period and is shown the way it was written.
+A period is due on the last day of the period and is shown the way it was written; a horizon is
+due when the deadline form it stands for is.
 """
 
 from __future__ import annotations
@@ -8,10 +10,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-DeadlineKind = Literal["date", "year", "half", "quarter", "month", "ongoing"]
+DeadlineKind = Literal["date", "year", "half", "quarter", "month", "ongoing", "horizon"]
 
 ONGOING = "ongoing"
 _PATTERNS: list[tuple[DeadlineKind, re.Pattern[str]]] = [
@@ -30,17 +33,25 @@ class Deadline:
 
     raw: dt.date | str
     kind: DeadlineKind
-    due: dt.date | None  # None for "ongoing"
+    due: dt.date | None  # None for "ongoing" and for a horizon the plan does not define
+    stands_for: Deadline | None = None  # a horizon's deadline form, if the plan defines it
 
     @property
     def ongoing(self) -> bool:
         return self.kind == "ongoing"
 
     @property
+    def unknown_horizon(self) -> bool:
+        """A horizon's name that the plan does not define (E111)."""
+        return self.kind == "horizon" and self.stands_for is None
+
+    @property
     def begins(self) -> dt.date | None:
         """The first day of the period (the day itself for a date; None for "ongoing")."""
         if self.due is None:
             return None
+        if self.kind == "horizon" and self.stands_for is not None:
+            return self.stands_for.begins
         match self.kind:
             case "year":
                 return dt.date(self.due.year, 1, 1)
@@ -53,7 +64,11 @@ class Deadline:
                 return self.due
 
     def display(self, lang: str = "de") -> str:
-        """The deadline as a person reads it: "Q2/2024", "1. Hj. 2024", "06/2024", "30.06.2024"."""
+        """The deadline as a person reads it: "Q2/2024", "1. Hj. 2024", "06/2024", "30.06.2024",
+        a horizon with what it stands for: "mittelfristig (2027)"."""
+        if self.kind == "horizon":
+            name = str(self.raw).strip()
+            return f"{name} ({self.stands_for.display(lang)})" if self.stands_for else name
         if self.due is None:
             return "laufend" if lang == "de" else "ongoing"
         year = self.due.year
@@ -71,8 +86,12 @@ class Deadline:
                 return self.due.strftime("%d.%m.%Y") if lang == "de" else self.due.isoformat()
 
 
-def parse_deadline(value: object) -> Deadline:
-    """Reads a TOML value as a deadline; raises ValueError naming the accepted forms."""
+def parse_deadline(value: object, horizons: Mapping[str, Deadline] | None = None) -> Deadline:
+    """Reads a TOML value as a deadline; raises ValueError naming the accepted forms.
+
+    With `horizons` (a plan's), a word is a horizon's name, resolved if the plan defines it
+    (else it is kept unresolved, for E111 to report); without, a word is no deadline.
+    """
     if isinstance(value, Deadline):
         return value
     if isinstance(value, dt.datetime):
@@ -88,7 +107,15 @@ def parse_deadline(value: object) -> Deadline:
         match = pattern.fullmatch(text)
         if match:
             return Deadline(value, kind, _due(kind, *map(int, match.groups())))
+    if horizons is not None and is_horizon_name(text):
+        form = horizons.get(text)
+        return Deadline(value, "horizon", form.due if form else None, form)
     raise ValueError(f'"{value}" is not a deadline; write {FORMS}')
+
+
+def is_horizon_name(text: str) -> bool:
+    """Whether `text` can name a horizon: it begins with a letter and is not "ongoing"."""
+    return bool(text) and text[0].isalpha() and text != ONGOING
 
 
 def _due(kind: DeadlineKind, year: int, part: int = 0, day: int = 0) -> dt.date:

@@ -11,36 +11,36 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PlainSerializer,
-    PlainValidator,
     StringConstraints,
-    WithJsonSchema,
+    ValidationInfo,
+    field_validator,
+    model_validator,
 )
+from pydantic.functional_validators import ModelWrapValidatorHandler
 
-from massnahmen.deadline import Deadline, parse_deadline
+from massnahmen.deadline import Deadline, is_horizon_name
+from massnahmen.model_types import (
+    AttributeValue,
+    DeadlineValue,
+    HorizonForm,
+    HorizonName,
+    MilestoneDue,
+    Number,
+    horizon_form,
+    using_horizons,
+)
 from massnahmen.words import say
 
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Status = Literal["planned", "in_progress", "done", "on_hold", "cancelled"]
 Priority = Literal["high", "medium", "low"]
+Rating = Literal["green", "yellow", "red"]
+AttributeKind = Literal["text", "number", "choice", "flag"]
 Percent = Annotated[int, Field(ge=0, le=100)]
 
 OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in_progress", "on_hold"})
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "on_hold", "cancelled")
-
-_DEADLINE_SCHEMA: dict[str, Any] = {
-    "description": 'A date, a period ("2024", "2024-H1", "2024-Q2", "2024-06") or "ongoing".',
-    "anyOf": [
-        {"type": "string", "format": "date"},
-        {"type": "string", "pattern": r"^(\d{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?|ongoing)$"},
-    ],
-}
-DeadlineValue = Annotated[
-    Deadline,
-    PlainValidator(parse_deadline),
-    PlainSerializer(lambda d: d.raw),
-    WithJsonSchema(_DEADLINE_SCHEMA),
-]
+RATINGS: tuple[Rating, ...] = ("green", "yellow", "red")
 
 
 def _email_address(value: str) -> str:
@@ -88,6 +88,37 @@ class Settings(Table):
     stale_days: Annotated[int, Field(ge=1)] = 90
     max_open_per_owner: Annotated[int, Field(ge=1)] = 12
     ignore: Annotated[list[str], AfterValidator(_warning_codes)] = []
+    horizons: dict[HorizonName, HorizonForm] = {}
+    indicator_tolerance: Annotated[Number, Field(ge=0, json_schema_extra={"minimum": 0})] = 10
+
+
+class Attribute(Table):
+    """A column of the plan's own (Zusatzmerkmal) that measures fill in under `attributes`."""
+
+    id: Id
+    name: str
+    kind: AttributeKind = "text"
+    choices: Annotated[list[str], Field(validate_default=True)] = []
+    unit: str | None = None
+    description: str | None = None
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_for_choice(cls, choices: list[str], info: ValidationInfo) -> list[str]:
+        kind = info.data.get("kind")
+        if kind == "choice" and not choices:
+            raise ValueError('a "choice" attribute needs its choices')
+        if kind is not None and kind != "choice" and choices:
+            raise ValueError(f'only a "choice" attribute has choices, not a "{kind}" one')
+        return choices
+
+    @field_validator("unit")
+    @classmethod
+    def _unit_for_number(cls, unit: str | None, info: ValidationInfo) -> str | None:
+        kind = info.data.get("kind")
+        if unit is not None and kind is not None and kind != "number":
+            raise ValueError(f'only a "number" attribute has a unit, not a "{kind}" one')
+        return unit
 
 
 class Meeting(Table):
@@ -109,6 +140,7 @@ class Owner(Table):
     kind: Literal["unit", "person", "external"] = "unit"
     email: EmailAddress | None = None
     active: bool = True
+    parent: Id | None = None
 
 
 class Update(Table):
@@ -116,7 +148,44 @@ class Update(Table):
     status: Status | None = None
     progress: Percent | None = None
     deadline: DeadlineValue | None = None
+    rating: Rating | None = None
     note: str | None = None
+
+
+class Milestone(Table):
+    title: str
+    due: MilestoneDue | None = None
+    done_on: dt.date | None = None
+
+
+class IndicatorValue(Table):
+    date: dt.date
+    value: Number
+
+
+class Indicator(Table):
+    """A measured quantity with a target (Kennzahl): baseline → target on a straight path."""
+
+    id: Id
+    name: str | None = None
+    unit: str | None = None
+    baseline: Number | None = None
+    baseline_date: dt.date | None = None
+    target: Number | None = None
+    target_date: dt.date | None = None
+    values: list[IndicatorValue] = []
+
+    @property
+    def latest_index(self) -> int | None:
+        """Where the value of the latest date stands (the last one written, among equal dates)."""
+        if not self.values:
+            return None
+        return max(range(len(self.values)), key=lambda k: (self.values[k].date, k))
+
+    @property
+    def latest(self) -> IndicatorValue | None:
+        n = self.latest_index
+        return None if n is None else self.values[n]
 
 
 class Measure(Table):
@@ -139,8 +208,11 @@ class Measure(Table):
     depends_on: list[Id] = []
     services: list[str] = []
     tags: list[str] = []
+    attributes: dict[str, AttributeValue] = {}
     indicator: str | None = None
     notes: str | None = None
+    milestones: list[Milestone] = []
+    indicators: list[Indicator] = []
     updates: list[Update] = []
 
     @property
@@ -168,6 +240,14 @@ class Measure(Table):
     @property
     def last_update(self) -> Update | None:
         return self.updates[-1] if self.updates else None
+
+    @property
+    def rating(self) -> Rating | None:
+        """The owner's own assessment: the rating of the latest update that gives one."""
+        for update in reversed(self.updates):
+            if update.rating is not None:
+                return update.rating
+        return None
 
 
 def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
@@ -224,9 +304,34 @@ class Plan(Table):
     settings: Settings = Settings()
     publish: PublishSettings = PublishSettings()
     meetings: list[Meeting] = []
+    attributes: list[Attribute] = []
     fields: list[FieldOfAction] = []
     owners: list[Owner] = []
     measures: list[Measure] = []
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_horizons(cls, data: Any, handler: ModelWrapValidatorHandler[Plan]) -> Plan:
+        """Validates with the plan's horizons known, so that its deadlines can name them."""
+        with using_horizons(horizons_in(data)):
+            return handler(data)
+
+
+def horizons_in(data: object) -> dict[str, Deadline]:
+    """The horizons of raw plan data that are well-formed (the others are E002 of settings)."""
+    settings = data.get("settings") if isinstance(data, dict) else getattr(data, "settings", None)
+    if isinstance(settings, Settings):
+        return dict(settings.horizons)
+    raw = settings.get("horizons") if isinstance(settings, dict) else None
+    found: dict[str, Deadline] = {}
+    for name, value in raw.items() if isinstance(raw, dict) else ():
+        try:
+            form = horizon_form(value)
+        except ValueError:
+            continue
+        if isinstance(name, str) and is_horizon_name(name):
+            found[name] = form
+    return found
 
 
 # The model of each table, by the key its array or table stands under.
@@ -240,4 +345,8 @@ TABLE_MODELS: dict[str | None, type[Table]] = {
     "owners": Owner,
     "measures": Measure,
     "updates": Update,
+    "attributes": Attribute,
+    "milestones": Milestone,
+    "indicators": Indicator,
+    "values": IndicatorValue,
 }

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from massnahmen.bulk import paused_gc
-from massnahmen.checks import consistency, owners, references, schedule
+from massnahmen.checks import attributes, consistency, owners, progress, references, schedule
 from massnahmen.checks.registry import CHECKS, Check, declare
 from massnahmen.diagnostics import Diagnostic, sort_key
 from massnahmen.errors import UsageProblem
@@ -26,7 +26,7 @@ __all__ = [
     "matches",
     "unknown_codes",
 ]
-_MODULES = (references, consistency, schedule, owners)  # importing them fills CHECKS
+_MODULES = (references, consistency, attributes, schedule, progress, owners)  # fill CHECKS
 
 declare("E001", "error", "the file is not valid TOML (with the parser's line and column)")
 declare("E002", "error", "a key is missing, unknown, or has the wrong type or value")

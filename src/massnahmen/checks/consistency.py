@@ -57,3 +57,33 @@ def check_update_dates(plan: Plan, state: PlanState) -> Iterator[Finding]:
                 message = f"update of {update.date} is after the as-of date {state.as_of}"
                 yield measure_finding(index, measure.id, message, "updates", n, "date")
             previous = update.date if previous is None else max(previous, update.date)
+
+
+@register("E113", "error", "indicator values not in date order, or dated after the as-of date")
+def check_indicator_dates(plan: Plan, state: PlanState) -> Iterator[Finding]:
+    for index, measure in enumerate(plan.measures):
+        for n, indicator in enumerate(measure.indicators):
+            keys: Keys = ("indicators", n)
+            start, end = indicator.baseline_date, indicator.target_date
+            if start is not None and end is not None and end <= start:
+                message = (
+                    f'indicator "{indicator.id}": target date {end} is not after '
+                    f"its baseline date {start}"
+                )
+                yield measure_finding(index, measure.id, message, *keys, "target_date")
+            previous = None
+            for k, value in enumerate(indicator.values):
+                where = (*keys, "values", k, "date")
+                if previous is not None and value.date < previous:
+                    message = (
+                        f'indicator "{indicator.id}": value of {value.date} comes after '
+                        f"the value of {previous}"
+                    )
+                    yield measure_finding(index, measure.id, message, *where)
+                elif value.date > state.as_of:
+                    message = (
+                        f'indicator "{indicator.id}": value of {value.date} is after '
+                        f"the as-of date {state.as_of}"
+                    )
+                    yield measure_finding(index, measure.id, message, *where)
+                previous = value.date if previous is None else max(previous, value.date)

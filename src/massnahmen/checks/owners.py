@@ -32,7 +32,10 @@ def check_unused(plan: Plan, state: PlanState) -> Iterator[Finding]:
                 "field of action without any measure", ("fields", index), field.id, "field"
             )
     for index, owner in enumerate(plan.owners):
-        if owner.id not in used_owners:
+        if owner.id in used_owners:
+            continue
+        # a unit whose sub-units carry measures is in use: it leads them
+        if not any(unit in used_owners for unit in state.units_under(owner.id)):
             yield Finding("owner without any measure", ("owners", index), owner.id, "owner")
 
 

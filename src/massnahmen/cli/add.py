@@ -12,6 +12,7 @@ from massnahmen.cli.options import (
     EDIT_AS_OF_HELP,
     PriorityChoice,
     StatusChoice,
+    assignments,
     day,
     split_values,
 )
@@ -40,6 +41,12 @@ def command(
     description: str | None = typer.Option(None, "--description", help="A longer description."),
     status: StatusChoice = typer.Option("planned", "--status", help="Its status."),
     tags: list[str] = typer.Option([], "--tag", metavar="TAG", help="A tag; repeatable."),
+    attribute: list[str] = typer.Option(
+        [],
+        "--attribute",
+        metavar="ID=VALUE",
+        help="One of the plan's attributes (personal=zusätzlich); repeatable.",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> int:
@@ -61,6 +68,7 @@ def command(
         budget_eur=budget,
         description=description,
         tags=tags,
+        attributes=assignments(attribute, "--attribute"),
     )
     operation = lambda loaded: add_measure(loaded, new)  # noqa: E731
     result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)

@@ -9,7 +9,14 @@ from typing import Literal, get_args
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, LANG_HELP, PLANS_HELP, day
+from massnahmen.cli.options import (
+    AS_OF_HELP,
+    FORMAT_HELP,
+    LANG_HELP,
+    PLANS_HELP,
+    assignments,
+    day,
+)
 from massnahmen.render.list import RENDERERS
 from massnahmen.words import Lang
 
@@ -55,6 +62,18 @@ def command(
         help="Only open measures due in the next DAYS days (not the overdue ones).",
     ),
     light: list[LightChoice] = typer.Option([], "--light", help="Only this traffic light."),
+    attribute: list[str] = typer.Option(
+        [],
+        "--attribute",
+        metavar="ID=VALUE",
+        help="Only measures with this value of the plan's attribute (personal=zusätzlich).",
+    ),
+    horizon: list[str] = typer.Option(
+        [], "--horizon", metavar="HORIZON", help="Only measures due at this horizon."
+    ),
+    unit: list[str] = typer.Option(
+        [], "--unit", metavar="OWNER", help="Only this unit's measures and those of its sub-units."
+    ),
     sort: SortChoice = typer.Option("id", "--sort", help="Order of the measures."),
     format: Format = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
@@ -69,12 +88,22 @@ def command(
     from massnahmen.run.plans import Reading, plan_paths, run_plans
 
     today = day(as_of)
+    pairs = assignments(attribute, "--attribute")
     keep = make_filter(
-        [s.value for s in status], owner, field, tag, [c.value for c in light], overdue, due_within
+        [s.value for s in status],
+        owner,
+        field,
+        tag,
+        [c.value for c in light],
+        overdue,
+        due_within,
+        pairs,
+        horizon,
+        unit,
     )
     run = run_plans(
         plan_paths(plans), Reading(today), partial(select, keep=keep, sort=sort, as_of=today)
     )
-    require_known([s.state.plan for s in run.results], owner, field)
+    require_known([s.state.plan for s in run.results], owner, field, pairs, horizon, unit)
     RENDERERS[format](run, lang)
     return run.return_code()

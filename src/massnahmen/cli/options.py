@@ -40,6 +40,16 @@ def day(value: str | None, option: str = "--as-of") -> dt.date:
         raise UsageProblem(f'"{value}" is not a date (YYYY-MM-DD)', option) from None
 
 
+def assignments(values: list[str], option: str) -> list[tuple[str, str]]:
+    """`ID=VALUE` given repeatedly (`--attribute personal=zusätzlich`), as (id, value) pairs."""
+    from massnahmen.assignments import split_assignment
+
+    try:
+        return [split_assignment(value) for value in values]
+    except ValueError as exc:
+        raise UsageProblem(str(exc), option) from None
+
+
 def split_values(values: list[str]) -> list[str]:
     """Values given repeatedly or comma-separated: `--depends-on VW-01,VW-02`."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 import typer
 
@@ -21,6 +22,7 @@ from massnahmen.run.plans import Reading, plan_paths, run_plans
 from massnahmen.words import Lang
 
 NAME = "status"
+ByChoice = Literal["field", "owner"]
 
 
 def command(
@@ -32,6 +34,11 @@ def command(
         None, "--meeting", help=MEETING_HELP, metavar="previous|DATE"
     ),
     portfolio: bool = typer.Option(False, "--portfolio", help=PORTFOLIO_HELP),
+    by: ByChoice = typer.Option(
+        "field",
+        "--by",
+        help="Totals per field of action, or per owner (top-level units, sub-units beneath).",
+    ),
 ) -> int:
     """Show the plan's state: totals, fields of action, traffic lights, what needs action.
 
@@ -51,5 +58,5 @@ def command(
     from massnahmen.report import report_for
 
     run = run_plans(paths, Reading(today), partial(report_for, as_of=today, changes=changes))
-    report_status(run, lang)
+    report_status(run, lang, by)
     return run.return_code()

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.options import DRY_RUN_HELP, EDIT_AS_OF_HELP, PriorityChoice, StatusChoice, day
+from massnahmen.cli.options import (
+    DRY_RUN_HELP,
+    EDIT_AS_OF_HELP,
+    PriorityChoice,
+    StatusChoice,
+    assignments,
+    day,
+)
 from massnahmen.errors import CannotRun
 
 NAME = "update"
@@ -32,6 +39,27 @@ def command(
     owner: str | None = typer.Option(None, "--owner", metavar="OWNER", help="New owner (id)."),
     title: str | None = typer.Option(None, "--title", help="New title."),
     priority: PriorityChoice | None = typer.Option(None, "--priority", help="New priority."),
+    rating: str | None = typer.Option(
+        None,
+        "--rating",
+        metavar="grün|gelb|rot",
+        help="The owner's own assessment, recorded in the update beside the derived light.",
+    ),
+    milestone_done: str | None = typer.Option(
+        None, "--milestone-done", metavar="TITLE", help="The milestone reached on --date."
+    ),
+    indicator: list[str] = typer.Option(
+        [],
+        "--indicator",
+        metavar="ID=VALUE",
+        help="A value of the indicator measured on --date (termine=63); repeatable.",
+    ),
+    attribute: list[str] = typer.Option(
+        [],
+        "--attribute",
+        metavar="ID=VALUE",
+        help="Set one of the plan's attributes (personal=zusätzlich); repeatable.",
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> int:
@@ -39,7 +67,8 @@ def command(
 
     Sets the measure's current status and progress and appends an update with the date;
     --deadline moves the deadline in the update and leaves the adopted one alone.
-    --owner, --title and --priority change those keys in place.
+    --owner, --title and --priority change those keys in place; --milestone-done,
+    --indicator and --attribute change the measure's milestone, indicator or attributes.
     """
     from massnahmen.edit import MeasureUpdate, edit_plan, update_measure
     from massnahmen.render.edit import outcome_of, report_edit
@@ -53,11 +82,15 @@ def command(
         owner=owner,
         title=title,
         priority=priority,
+        rating=rating,
+        milestone_done=milestone_done,
+        indicators=assignments(indicator, "--indicator"),
+        attributes=assignments(attribute, "--attribute"),
     )
     if change.empty:
         raise CannotRun(
-            "nothing to update: give --status, --progress, --deadline or --note "
-            "(or --owner, --title, --priority)"
+            "nothing to update: give --status, --progress, --deadline, --rating or --note "
+            "(or --owner, --title, --priority, --milestone-done, --indicator, --attribute)"
         )
     operation = lambda loaded: update_measure(loaded, measure_id, change)  # noqa: E731
     result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)

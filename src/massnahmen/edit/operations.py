@@ -12,8 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from massnahmen.assignments import read_rating
 from massnahmen.diagnostics import Diagnostic, did_you_mean
 from massnahmen.edit.locate import measure_block
+from massnahmen.edit.parts import (
+    Refused,
+    add_indicator_value,
+    attributes_table,
+    reach_milestone,
+    set_attribute,
+)
 from massnahmen.edit.splice import (
     Block,
     Splice,
@@ -30,8 +38,10 @@ from massnahmen.errors import CannotRun
 from massnahmen.load import Loaded
 from massnahmen.model import Measure, Plan
 
-MEASURE_KEYS = [key for key in Measure.model_fields if key != "updates"]
-UPDATE_KEYS = ["date", "status", "progress", "deadline", "note"]
+MEASURE_KEYS = [
+    key for key in Measure.model_fields if key not in ("milestones", "indicators", "updates")
+]
+UPDATE_KEYS = ["date", "status", "progress", "deadline", "rating", "note"]
 
 
 class EditError(CannotRun):
@@ -77,11 +87,14 @@ class NewMeasure:
     budget_eur: float | None = None
     description: str | None = None
     tags: list[str] = dataclasses.field(default_factory=list)
+    attributes: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (id, value)
 
 
 @dataclass(frozen=True)
 class MeasureUpdate:
-    """A progress report (`status`, `progress`, `deadline`, `note` on `date`) and plain keys."""
+    """A progress report (`status`, `progress`, `deadline`, the owner's `rating`, `note` on
+    `date`), plain keys, and the measure's parts: a milestone reached on `date`, measured
+    values of indicators on `date` and attributes, each (id, value as typed)."""
 
     date: dt.date
     status: str | None = None
@@ -91,16 +104,22 @@ class MeasureUpdate:
     owner: str | None = None
     title: str | None = None
     priority: str | None = None
+    rating: str | None = None  # grün|gelb|rot or green|yellow|red
+    milestone_done: str | None = None  # the milestone's title
+    indicators: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+    attributes: list[tuple[str, str]] = dataclasses.field(default_factory=list)
 
     @property
     def reports(self) -> bool:
-        """Whether it appends to the history (not only plain keys)."""
-        return any(v is not None for v in (self.status, self.progress, self.deadline, self.note))
+        """Whether it appends to the history (not only plain keys and parts)."""
+        news = (self.status, self.progress, self.deadline, self.rating, self.note)
+        return any(v is not None for v in news)
 
     @property
     def empty(self) -> bool:
-        plain = (self.owner, self.title, self.priority)
-        return not self.reports and all(value is None for value in plain)
+        plain = (self.owner, self.title, self.priority, self.milestone_done)
+        parts = self.indicators or self.attributes
+        return not self.reports and not parts and all(value is None for value in plain)
 
 
 def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
@@ -123,11 +142,17 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
         ("depends_on", new.depends_on or None),
         ("tags", new.tags or None),
     ]
+    try:
+        attributes = attributes_table(plan, new.attributes)
+    except Refused as exc:
+        return Refusal(str(exc))
     pairs = [
         (key, deadline_value(new.deadline) if key == "deadline" else toml_value(value))
         for key, value in keys
         if value is not None
     ]
+    if attributes is not None:
+        pairs.append(("attributes", attributes))
     where, index = _neighbour(plan, new.field)
     if index is None:
         splice, index = append_to_text(loaded.text, "measures", pairs), len(plan.measures)
@@ -195,9 +220,20 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
         progress = 100
     if status is None and progress and measure.status == "planned":
         status = "in_progress"  # work has begun
+    try:
+        rating = None if update.rating is None else read_rating(update.rating)
+    except ValueError as exc:
+        return Refusal(f"{measure_id}: {exc}")
     block = _block(loaded, index)
     splices: list[Splice | None] = []
     done: list[str] = []
+    try:
+        parts = _parts(block, plan, measure, update, done)
+    except Refused as exc:
+        return Refusal(str(exc))
+    except SpliceError as exc:
+        raise EditError(f"measure {measure_id} cannot be edited: {exc}; edit it by hand") from None
+    splices += parts
     for key, value in (
         ("status", status),
         ("progress", progress),
@@ -214,6 +250,7 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
             "status": None if status is None else toml_value(status),
             "progress": None if progress is None else toml_value(progress),
             "deadline": None if update.deadline is None else deadline_value(update.deadline),
+            "rating": None if rating is None else toml_value(rating),
             "note": None if update.note is None else toml_value(update.note),
         }
         pairs = [(key, value) for key, value in entry.items() if value is not None]
@@ -222,10 +259,29 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
         splices.append(append_table(block, "measures.updates", pairs, like=like))
         if update.deadline is not None:
             done.append(f"deadline moved to {update.deadline.strip()}")
+        if rating is not None:
+            done.append(f"rated {rating}")
         done.append(f"update of {update.date.isoformat()} recorded")
     text = apply_splices(loaded.text, [s for s in splices if s is not None])
     region = (block.start, block.end + len(text) - len(loaded.text))
     return Change(text, measure_id, f"updated {measure_id}: {', '.join(done)}", index, region)
+
+
+def _parts(
+    block: Block, plan: Plan, measure: Measure, update: MeasureUpdate, done: list[str]
+) -> list[Splice]:
+    """The splices of a milestone reached, measured values and attributes, noting each."""
+    splices: list[Splice] = []
+    if update.milestone_done is not None:
+        splices += reach_milestone(block, measure, update.milestone_done, update.date)
+        done.append(f'milestone "{update.milestone_done.strip()}" reached on {update.date}')
+    for indicator_id, value in update.indicators:
+        splices += add_indicator_value(block, measure, indicator_id, value, update.date)
+        done.append(f"{indicator_id} {value} on {update.date}")
+    for key, value in update.attributes:
+        splices += set_attribute(block, plan, measure, key, value)
+        done.append(f"{key} {_shown(value)}")
+    return splices
 
 
 def find_measure(plan: Plan, measure_id: str) -> tuple[int, Measure]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from collections.abc import Iterable
 
 from pydantic import BaseModel
@@ -23,6 +24,7 @@ _ESCAPES.update({ord("\\"): "\\\\", ord('"'): '\\"', ord("\t"): "\\t", ord("\n")
 _ESCAPES.update({ord("\b"): "\\b", ord("\f"): "\\f", ord("\r"): "\\r"})
 # In a multi-line string, line breaks and tabs stand as they are.
 _MULTILINE_ESCAPES = {c: e for c, e in _ESCAPES.items() if c not in (ord("\n"), ord("\t"))}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def toml_string(text: str) -> str:
@@ -50,7 +52,17 @@ def toml_value(value: object) -> str:
         return value.isoformat()
     if isinstance(value, list | tuple):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if isinstance(value, BaseModel):  # a table inside an array: `values = [{ date = … }]`
+        return toml_value(dict(_keys(value, "")))
+    if isinstance(value, dict):
+        pairs = ", ".join(f"{toml_key(key)} = {toml_value(item)}" for key, item in value.items())
+        return "{ " + pairs + " }" if pairs else "{}"
     raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def toml_key(key: str) -> str:
+    """A key bare where TOML allows it, else quoted."""
+    return key if _BARE_KEY.fullmatch(key) else '"' + key.translate(_ESCAPES) + '"'
 
 
 def _float(value: float) -> str:
@@ -66,17 +78,20 @@ def _float(value: float) -> str:
 
 # Keys that hold tables or arrays of tables: written as their own [headers].
 _NESTED = frozenset(
-    {"plan", "settings", "publish", "meetings", "fields", "owners", "measures", "updates"}
+    {"plan", "settings", "publish", "meetings", "attributes", "fields", "owners", "measures"}
 )
+_NESTED_IN_MEASURES = frozenset({"milestones", "indicators", "updates"})
 
 
 @functools.cache
 def _plain_keys(model: type[BaseModel], table: str) -> tuple[tuple[str, bool, object], ...]:
-    """(key, always written, default) for the keys of a table that hold values."""
+    """(key, always written, default) for the keys of a table that hold values (a measure's
+    `attributes` is one: an inline table)."""
+    nested = _NESTED_IN_MEASURES if table == "measures" else _NESTED
     return tuple(
         (name, (table, name) in _ALWAYS or info.is_required(), info.default)
         for name, info in model.model_fields.items()
-        if name not in _NESTED
+        if name not in nested
     )
 
 
@@ -109,12 +124,18 @@ def render_plan_toml(plan: Plan, header_comment: str = "") -> str:
         _table(out, "[publish]", plan.publish, "publish")
     for meeting in plan.meetings:
         _table(out, "[[meetings]]", meeting, "meetings")
+    for attribute in plan.attributes:
+        _table(out, "[[attributes]]", attribute, "attributes")
     for field in plan.fields:
         _table(out, "[[fields]]", field, "fields")
     for owner in plan.owners:
         _table(out, "[[owners]]", owner, "owners")
     for measure in plan.measures:
         _table(out, "[[measures]]", measure, "measures")
+        for milestone in measure.milestones:
+            _table(out, "[[measures.milestones]]", milestone, "milestones")
+        for indicator in measure.indicators:
+            _table(out, "[[measures.indicators]]", indicator, "indicators")
         for update in measure.updates:
             _table(out, "[[measures.updates]]", update, "updates")
     return "".join(out)

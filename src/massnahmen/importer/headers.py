@@ -164,7 +164,20 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "Remarks",
         "Comment",
     ),
-    "ignore": ("Ampel", "Fristverschiebungen", "Traffic light", "Deadline moves"),
+    "ignore": (
+        "Ampel",
+        "Fristverschiebungen",
+        "Traffic light",
+        "Deadline moves",
+        # the committee workbook's columns of milestones and the owner's rating: a report's
+        # summary of keys the workbook does not hold
+        "Einschätzung",
+        "Owner's rating",
+        "Nächster Meilenstein",
+        "Next milestone",
+        "Meilensteine erreicht",
+        "Milestones reached",
+    ),
 }
 # Columns that may appear more than once: their texts are joined.
 TEXT_TARGETS = frozenset({"description", "goal", "notes"})

@@ -24,6 +24,7 @@ from massnahmen.diagnostics import Diagnostic, SubjectKind, did_you_mean
 from massnahmen.load.sourcemap import SourceMap
 from massnahmen.load.toml import NotInPieces, cuts, parse_pieces, parse_toml
 from massnahmen.model import TABLE_MODELS, Measure, Plan
+from massnahmen.model_types import using_horizons
 from massnahmen.words import say
 
 MAX_PLAN_BYTES = 64 * 1024 * 1024
@@ -33,7 +34,15 @@ MAX_PLAN_BYTES = 64 * 1024 * 1024
 # (Counted as `[[` and `{` in the bytes: an upper bound, found in milliseconds.)
 MAX_PLAN_TABLES = 400_000
 _SUBJECTS: dict[str, SubjectKind] = {"measures": "measure", "fields": "field", "owners": "owner"}
-_ITEM_NAMES = {"meetings": "meeting", "updates": "update", **_SUBJECTS}
+_ITEM_NAMES = {
+    "meetings": "meeting",
+    "updates": "update",
+    "attributes": "attribute",
+    "milestones": "milestone",
+    "indicators": "indicator",
+    "values": "measured value",
+    **_SUBJECTS,
+}
 # German words officers type for keys, so that "did you mean" finds the English key.
 _GERMAN_KEYS = {
     "titel": "title",
@@ -70,6 +79,19 @@ _GERMAN_KEYS = {
     "handlungsfelder": "fields",
     "verantwortliche": "owners",
     "sitzungen": "meetings",
+    "meilensteine": "milestones",
+    "kennzahlen": "indicators",
+    "merkmale": "attributes",
+    "zusatzmerkmale": "attributes",
+    "bewertung": "rating",
+    "einschätzung": "rating",
+    "übergeordnet": "parent",
+    "horizonte": "horizons",
+    "zielwert": "target",
+    "ausgangswert": "baseline",
+    "einheit": "unit",
+    "erreicht": "done_on",
+    "fällig": "due",
 }
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
@@ -190,7 +212,10 @@ def _model_in_pieces(raw: bytes) -> Plan | None:
     try:
         pieces = parse_pieces(texts)
         plan = Plan.model_validate(next(pieces))
-        measures = [m for piece in pieces for m in _measures().validate_python(piece["measures"])]
+        with using_horizons(plan.settings.horizons):
+            measures = [
+                m for piece in pieces for m in _measures().validate_python(piece["measures"])
+            ]
     except (NotInPieces, UnicodeDecodeError, ValidationError):
         return None
     return plan.model_copy(update={"measures": measures}) if measures else plan
@@ -259,6 +284,8 @@ def _schema_error(
     error: ErrorDetails, data: dict[str, Any], source_map: SourceMap, file: str
 ) -> Diagnostic:
     loc = tuple(error["loc"])
+    if loc and loc[-1] == "[key]":  # a table's key, not its value, is wrong: the key's place
+        loc = loc[:-1]
     subject, kind = _subject(loc, data)
     line_col = source_map.locate(loc)
     if error["type"] == "missing":

@@ -34,10 +34,17 @@ _BLANKS = r"(?:[ \t\r\n]+|#[^\n]*)*+"
 _HEADER = (
     rf"(?:\[\[[ \t]*(?P<array>{_DOTTED})[ \t]*\]\]|\[[ \t]*(?P<table>{_DOTTED})[ \t]*\]){_END}"
 )
+# One-line inline tables of plain values, and one-line arrays of plain values or such tables:
+# `attributes = { personal = "zusätzlich", co2 = 120 }`, `values = [{ date = …, value = 35 }]`.
+_INLINE_PAIR = rf"{_DOTTED}[ \t]*=[ \t]*{_ITEM}"
+_INLINE = rf"\{{[ \t]*(?:{_INLINE_PAIR}[ \t]*,[ \t]*)*+(?:{_INLINE_PAIR}[ \t]*)?\}}"
+_ARRAY_OF = rf"\[[ \t]*(?:(?:{_ITEM}|{_INLINE})[ \t]*,[ \t]*)*+(?:(?:{_ITEM}|{_INLINE})[ \t]*)?\]"
 # A run of blank lines, comments and one-line `key = value` pairs, then a header of bare keys if
-# one follows: what `scan` needs to find the tables.
+# one follows: what `scan` needs to find the tables. (Only the tables are found here, so a
+# one-line inline table or array of them is skipped whole; its keys are read with its table.)
 _NEXT_HEADER = re.compile(
-    rf"(?:[ \t\r\n]+|#[^\n]*|{_KEY}[ \t]*=[ \t]*(?:{_BASIC}|{_LITERAL}|{_ARRAY}|{_SCALAR}){_END})*+"
+    rf"(?:[ \t\r\n]+|#[^\n]*|{_KEY}[ \t]*=[ \t]*"
+    rf"(?:{_BASIC}|{_LITERAL}|{_ARRAY_OF}|{_INLINE}|{_SCALAR}){_END})*+"
     rf"(?P<at>)(?:{_HEADER})?"
 )
 # One statement of the common forms, blank lines and comments before it included.

@@ -39,7 +39,7 @@ def indicators(measure: Measure, rules: Rules) -> Iterator[PublicIndicator]:
         return
     for indicator in getattr(measure, "indicators"):  # noqa: B009
         yield PublicIndicator(
-            name=rules.text(indicator.name) or "",
+            name=rules.text(indicator.name or indicator.id) or "",
             unit=rules.text(indicator.unit),
             baseline=indicator.baseline,
             baseline_date=indicator.baseline_date,

@@ -10,15 +10,16 @@ from typing import TYPE_CHECKING, Any
 from massnahmen.render.console import print_error
 from massnahmen.render.problems import report_problems
 from massnahmen.report.diff import VersionDiff
+from massnahmen.report.parts import attribute_text
 from massnahmen.report.records import deadline_value, measure_summary, update_record
 from massnahmen.run.outcome import Outcome, Run
 from massnahmen.sanitize import json_text, printable
-from massnahmen.words import Lang, format_date, label
+from massnahmen.words import Lang, format_date, label, say, with_unit
 
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
-    from massnahmen.model import Update
-    from massnahmen.report.diff import MeasureChange, PlanDiff
+    from massnahmen.model import Attribute, IndicatorValue, Milestone, Update
+    from massnahmen.report.diff import IndicatorChange, MeasureChange, MilestoneChange, PlanDiff
 
 # The label of each tracked key as a person reads it.
 _KEY_LABELS = {"deadline": "effective_deadline"}
@@ -64,7 +65,40 @@ def _change_json(change: MeasureChange) -> dict[str, object]:
         },
         "new_updates": [update_record(u) for u in change.new_updates],
         "removed_updates": [update_record(u) for u in change.removed_updates],
+        "attributes": {a.key: {"old": a.old, "new": a.new} for a in change.attributes},
+        "milestones": [_milestone_json(m) for m in change.milestones],
+        "indicators": [_indicator_json(i) for i in change.indicators],
         "other_keys": change.other_keys,
+    }
+
+
+def _milestone_state_json(milestone: Milestone | None) -> dict[str, object] | None:
+    if milestone is None:
+        return None
+    done = milestone.done_on.isoformat() if milestone.done_on else None
+    return {"due": deadline_value(milestone.due), "done_on": done}
+
+
+def _milestone_json(change: MilestoneChange) -> dict[str, object]:
+    return {
+        "title": change.title,
+        "change": change.kind,
+        "old": _milestone_state_json(change.old),
+        "new": _milestone_state_json(change.new),
+    }
+
+
+def _value_json(value: IndicatorValue) -> dict[str, object]:
+    return {"date": value.date.isoformat(), "value": value.value}
+
+
+def _indicator_json(change: IndicatorChange) -> dict[str, object]:
+    return {
+        "id": change.id,
+        "change": change.kind,
+        "new_values": [_value_json(v) for v in change.new_values],
+        "removed_values": [_value_json(v) for v in change.removed_values],
+        "keys": change.keys,
     }
 
 
@@ -74,7 +108,7 @@ def _show(key: str, value: Any, lang: Lang) -> str:
     if key == "deadline":
         deadline: Deadline = value
         return deadline.display(lang)
-    if key == "status":
+    if key in ("status", "rating"):
         return label(value, lang)
     if key == "progress":
         return f"{value} %" if lang == "de" else f"{value}%"
@@ -90,6 +124,8 @@ def _update_line(update: Update, lang: Lang) -> str:
         parts.append(_show("progress", update.progress, lang))
     if update.deadline is not None:
         parts.append(f"{label('deadline', lang)} {update.deadline.display(lang)}")
+    if update.rating is not None:
+        parts.append(f"{label('rating', lang)} {label(update.rating, lang)}")
     line = format_date(update.date, lang) + (": " + ", ".join(parts) if parts else "")
     return f"{line} – {update.note}" if update.note else line
 
@@ -120,6 +156,7 @@ def render_text(result: DiffResult) -> str:
                 lines.append(
                     f"    {label('diff_removed_update', lang)} {_update_line(update, lang)}"
                 )
+            lines += [f"    {line}" for line in _part_lines(change, diff, lang)]
             if change.other_keys:
                 lines.append(f"    {label('diff_other', lang)}: {', '.join(change.other_keys)}")
     for key, added, removed in (
@@ -131,6 +168,53 @@ def render_text(result: DiffResult) -> str:
             lines += [f"  + {item.id}  {item.name}" for item in added]
             lines += [f"  - {item.id}  {item.name}" for item in removed]
     return "\n".join(lines) + "\n"
+
+
+def _part_lines(change: MeasureChange, diff: PlanDiff, lang: Lang) -> list[str]:
+    """Attributes, milestones and indicator values: `Meilenstein erreicht „X“ (05.10.2023)`."""
+    lines = []
+    for a in change.attributes:
+        declared = diff.attributes.get(a.key)
+        name = say("diff_attribute", lang, name=declared.name if declared else a.key)
+        old, new = (_attribute(declared, v, lang) for v in (a.old, a.new))
+        lines.append(f"{name}: {old} → {new}")
+    for m in change.milestones:
+        shown = m.new or m.old
+        assert shown is not None
+        due = shown.due.display(lang) if shown.due else "–"
+        if m.kind == "reached" and m.new and m.new.done_on:
+            detail = format_date(m.new.done_on, lang)
+        elif m.kind == "moved" and m.old and m.old.due:
+            detail = f"{m.old.due.display(lang)} → {due}"
+        else:
+            detail = due
+        lines.append(
+            f"{label(f'diff_milestone_{m.kind}', lang)} {_quoted(m.title, lang)} ({detail})"
+        )
+    for i in change.indicators:
+        if i.kind != "changed":
+            lines.append(f"{label(f'diff_indicator_{i.kind}', lang)} {i.id}")
+            continue
+        for key, values in (
+            ("diff_value_added", i.new_values),
+            ("diff_value_removed", i.removed_values),
+        ):
+            lines += [f"{i.id}: {label(key, lang)} {_measured(v, i.unit, lang)}" for v in values]
+        if i.keys:
+            lines.append(f"{i.id}: {label('diff_other', lang)}: {', '.join(i.keys)}")
+    return lines
+
+
+def _attribute(declared: Attribute | None, value: str | float | bool | None, lang: Lang) -> str:
+    return "–" if value is None else attribute_text(declared, value, lang)
+
+
+def _measured(value: IndicatorValue, unit: str | None, lang: Lang) -> str:
+    return f"{with_unit(value.value, unit, lang)} ({format_date(value.date, lang)})"
+
+
+def _quoted(text: str, lang: Lang) -> str:
+    return f"„{text}“" if lang == "de" else f"“{text}”"
 
 
 def as_shown(found: VersionDiff, lang: Lang) -> DiffResult:

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from massnahmen.render.console import wants_colour
 from massnahmen.render.problems import failure_json, report_problems
+from massnahmen.report.parts import attribute_text, milestones_reached, path_state
 from massnahmen.report.records import measure_record
 from massnahmen.run.outcome import Outcome, Run
 from massnahmen.sanitize import inert_text, json_text, printable
-from massnahmen.words import Lang, format_date, label
+from massnahmen.words import Lang, format_date, label, with_unit
 
 if TYPE_CHECKING:
-    from massnahmen.model import Measure
+    from massnahmen.model import Attribute, Measure
     from massnahmen.report.select import Selection
     from massnahmen.report.state import PlanState
 
@@ -202,13 +203,56 @@ _CSV_COLUMNS: list[tuple[str, Callable[[ListResult, Measure], str | int | None]]
     ("deadline_moves", lambda r, m: m.deadline_moves),
     ("days_left", _days_left),
     ("light", lambda r, m: label(light, r.lang) if (light := r.state.light(m)) else None),
+    ("rating", lambda r, m: label(m.rating, r.lang) if m.rating else None),
     ("tags", lambda r, m: ", ".join(m.tags)),
+    ("milestones_reached", lambda r, m: milestones_reached(m)),
+    ("next_milestone", lambda r, m: _next_milestone(r, m)),
+    ("indicators", lambda r, m: _indicators(r, m)),
     (
         "last_update",
         lambda r, m: format_date(m.last_update.date if m.last_update else None, r.lang),
     ),
     ("note", lambda r, m: m.last_update.note if m.last_update else None),
 ]
+
+
+def _next_milestone(result: ListResult, measure: Measure) -> str | None:
+    milestone = result.state.next_milestone(measure)
+    if milestone is None:
+        return None
+    due = f" ({milestone.due.display(result.lang)})" if milestone.due else ""
+    return milestone.title + due
+
+
+def _indicators(result: ListResult, measure: Measure) -> str | None:
+    """`termine: 63 % (im Plan); klickrate: 7 % (im Plan)`."""
+    parts = []
+    for indicator in measure.indicators:
+        path = result.state.indicator_path(indicator)
+        value = path.latest.value if path.latest else None
+        shown = "–" if value is None else with_unit(value, indicator.unit, result.lang)
+        parts.append(f"{indicator.id}: {shown} ({label(path_state(path), result.lang)})")
+    return "; ".join(parts) or None
+
+
+def _attribute_columns(plans: Sequence[ListResult]) -> list[tuple[str, str]]:
+    """(id, heading) of each attribute any of the plans declares, headed by its name and unit."""
+    found: dict[str, str] = {}
+    for plan in plans:
+        for attribute in plan.state.plan.attributes:
+            unit = f" ({attribute.unit})" if attribute.unit else ""
+            found.setdefault(attribute.id, attribute.name + unit)
+    return list(found.items())
+
+
+def _attribute_cell(result: ListResult, measure: Measure, key: str) -> str | None:
+    value = measure.attributes.get(key)
+    if value is None:
+        return None
+    declared: Attribute | None = next(
+        (a for a in result.state.plan.attributes if a.id == key), None
+    )
+    return attribute_text(declared, value, result.lang)
 
 
 def _cell(value: str | int | None) -> str | int:
@@ -225,11 +269,20 @@ def render_csv(result: ListResults, several: bool) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if result.lang == "de" else ",")
     head = [label("plan", result.lang)] if several else []
-    writer.writerow([*head, *(label(key, result.lang) for key, _ in _CSV_COLUMNS)])
+    attributes = _attribute_columns(plans)
+    writer.writerow(
+        [
+            *head,
+            *(label(key, result.lang) for key, _ in _CSV_COLUMNS),
+            *(_cell(heading) for _, heading in attributes),
+        ]
+    )
     for plan in plans:
         first = [_cell(plan.plan)] if several else []
         for measure in plan.measures:
-            writer.writerow([*first, *(_cell(cell(plan, measure)) for _, cell in _CSV_COLUMNS)])
+            cells = [_cell(cell(plan, measure)) for _, cell in _CSV_COLUMNS]
+            own = [_cell(_attribute_cell(plan, measure, key)) for key, _ in attributes]
+            writer.writerow([*first, *cells, *own])
     return "\ufeff" + buffer.getvalue()
 
 

@@ -10,9 +10,15 @@ from typing import TYPE_CHECKING
 from massnahmen.render.console import stdout_console, wants_colour
 from massnahmen.render.problems import report_problems, report_run_problems
 from massnahmen.report.lookup import Found
+from massnahmen.report.parts import (
+    attribute_text,
+    indicator_text,
+    milestone_state,
+    milestone_text,
+)
 from massnahmen.run.outcome import Run
 from massnahmen.sanitize import printable
-from massnahmen.words import Lang, format_amount, format_date, label
+from massnahmen.words import Lang, format_amount, format_date, label, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan, Update
@@ -48,6 +54,8 @@ def render_measure(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -
     lines: list[Line] = [(f"{measure.id} · {measure.title}", "bold"), ("", None)]
     lines += _fields(plan, state, measure, lang)
     lines += _dependencies(state, measure, lang)
+    lines += _milestones(state, measure, lang)
+    lines += _indicators(state, measure, lang)
     lines += _history(measure, lang)
     return lines
 
@@ -65,6 +73,7 @@ def _fields(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> list[
         ("contributors", "; ".join(_named(c, owners) for c in measure.contributors) or None),
         ("status", status),
         ("light", _light(state, measure, lang)),
+        ("rating", _rating(state, measure, lang)),
         ("priority", label(measure.priority, lang) if measure.priority else None),
         ("start", format_date(measure.start, lang) or None),
         ("effective_deadline", effective.display(lang) if effective else None),
@@ -86,15 +95,34 @@ def _fields(plan: Plan, state: PlanState, measure: Measure, lang: Lang) -> list[
         ("indicator", measure.indicator),
         ("services", ", ".join(measure.services) or None),
         ("tags", ", ".join(measure.tags) or None),
-        ("description", measure.description),
-        ("notes", measure.notes),
     ]
+    declared = {a.id: a for a in plan.attributes}
+    attributes = [  # headed by the attribute's name, not by a word of the catalogue
+        (declared[key].name if key in declared else key, attribute_text(declared.get(key), v, lang))
+        for key, v in measure.attributes.items()
+    ]
+    rows += [("description", measure.description), ("notes", measure.notes)]
     light = state.light(measure)
-    return [
+    shown = [
         (_row(label(key, lang), value), _LIGHT_STYLE[light] if key == "light" and light else None)
         for key, value in rows
         if value is not None
     ]
+    at = next((n for n, (key, _) in enumerate(rows) if key == "description"), len(rows))
+    at = sum(1 for key, value in rows[:at] if value is not None)
+    return [*shown[:at], *((_row(name, value), None) for name, value in attributes), *shown[at:]]
+
+
+def _rating(state: PlanState, measure: Measure, lang: Lang) -> str | None:
+    """The owner's own rating beside the light: "grün (Meldung vom 20.02.2025) – weicht …"."""
+    rating = measure.rating
+    if rating is None:
+        return None
+    update = next(u for u in reversed(measure.updates) if u.rating is not None)
+    text = say("rating_of", lang, rating=label(rating, lang), date=format_date(update.date, lang))
+    if state.rating_disagrees(measure):
+        text += f" – {label('rating_differs', lang)}"
+    return text
 
 
 def _light(state: PlanState, measure: Measure, lang: Lang) -> str | None:
@@ -119,7 +147,36 @@ def _light_reasons(state: PlanState, measure: Measure, lang: Lang) -> list[str]:
     if state.stale(measure):
         since = format_date(state.last_activity(measure), lang)
         reasons.append(label("stale_since", lang).format(date=since))
+    for _, milestone in state.overdue_milestones(measure):
+        reasons.append(say("milestone_overdue_reason", lang, title=milestone.title))
     return reasons
+
+
+def _milestones(state: PlanState, measure: Measure, lang: Lang) -> list[Line]:
+    """Each milestone with its state: reached on a day, due, or overdue."""
+    if not measure.milestones:
+        return []
+    lines: list[Line] = [("", None), (label("milestones", lang), "bold")]
+    marks = {"reached": "·", "due": "·", "overdue": "!"}
+    for milestone in measure.milestones:
+        mark = marks[milestone_state(milestone, measure, state)]
+        text = f"{milestone.title} – {milestone_text(milestone, measure, state, lang)}"
+        lines.append((_clip(f"  {mark} {text}"), None))
+    return lines
+
+
+def _indicators(state: PlanState, measure: Measure, lang: Lang) -> list[Line]:
+    """Each indicator: baseline → latest → target, and whether it is on its path."""
+    if not measure.indicators:
+        return []
+    lines: list[Line] = [("", None), (label("indicators", lang), "bold")]
+    for indicator in measure.indicators:
+        name = indicator.name or indicator.id
+        lines.append((f"  {indicator.id} · {name}" if indicator.name else f"  {name}", None))
+        text = indicator_text(indicator, state.indicator_path(indicator), lang)
+        for part in _wrap(text, WIDTH - 4):
+            lines.append(("    " + part, None))
+    return lines
 
 
 def _dependencies(state: PlanState, measure: Measure, lang: Lang) -> list[Line]:
@@ -163,6 +220,8 @@ def _update_summary(update: Update, lang: Lang) -> str:
     if update.deadline is not None:
         moved = label("deadline_moved_to", lang)
         parts.append(moved.format(deadline=update.deadline.display(lang)))
+    if update.rating is not None:
+        parts.append(f"{label('rating', lang)} {label(update.rating, lang)}")
     return " · ".join(parts)
 
 

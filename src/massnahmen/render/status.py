@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rich import box
 from rich.table import Table
@@ -47,19 +47,22 @@ STATUS_STYLE = {
     "cancelled": "dim",
 }
 LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+By = Literal["field", "owner"]
 
 
-def print_status(report: Report, lang: Lang) -> None:
-    """Writes the status report to stdout."""
+def print_status(report: Report, lang: Lang, by: By = "field") -> None:
+    """Writes the status report to stdout, broken down by field of action or by owner (the
+    top-level units with their sub-units beneath)."""
     console = stdout_console()
+    blocks = BLOCKS if by == "field" else OWNER_BLOCKS
     if console.is_terminal:
         console.width = min(console.width, MAX_WIDTH)
-        for block in BLOCKS:
+        for block in blocks:
             block(console, report, lang)
         return
     console.width = MAX_WIDTH
     with console.capture() as captured:  # a pipe gets the same text without trailing blanks
-        for block in BLOCKS:
+        for block in blocks:
             block(console, report, lang)
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
@@ -117,8 +120,37 @@ def _totals(console: Console, report: Report, lang: Lang) -> None:
 def _fields(console: Console, report: Report, lang: Lang) -> None:
     console.print()
     console.print(Text(label("fields", lang), style="bold"))
+    table = _tally_table(lang, label("field", lang))
+    for summary in report.fields:
+        name = f"{summary.field.id} {summary.field.name}"
+        table.add_row(_plain(name), *_tally_cells(summary.tally, lang))
+    table.add_row(_plain(label("total", lang)), *_tally_cells(report.totals, lang), style="bold")
+    console.print(table)
+
+
+def _owners(console: Console, report: Report, lang: Lang) -> None:
+    """Totals per top-level unit, each with its sub-units indented beneath; a unit's row counts
+    its own measures and those of every unit under it."""
+    console.print()
+    console.print(_plain(label("by_owner", lang), "bold"))
+    table = _tally_table(lang, label("owner", lang), wrap=False)
+    for unit in report.units:
+        if unit.tally.measures == 0 and not any(u.depth > unit.depth for u in report.units):
+            continue
+        name = "  " * unit.depth + f"{unit.owner.id} {unit.owner.name}"
+        table.add_row(_plain(name), *_tally_cells(unit.tally, lang))
+    for summary in report.owners:
+        if summary.owner is None and summary.tally.measures:
+            table.add_row(_plain(label("no_owner_row", lang)), *_tally_cells(summary.tally, lang))
+    table.add_row(_plain(label("total", lang)), *_tally_cells(report.totals, lang), style="bold")
+    console.print(table)
+
+
+def _tally_table(lang: Lang, head: str, wrap: bool = True) -> Table:
+    """Counts per row; the first column wraps where the terminal is narrow, or (not `wrap`)
+    is cut with an ellipsis so that a tree of units stays one line per unit."""
     table = _table(gap=0)  # twelve columns: one space between them
-    table.add_column(label("field", lang), max_width=28)  # wraps where the terminal is narrow
+    table.add_column(head, max_width=28, no_wrap=not wrap, overflow="ellipsis")
     heads = [
         ("short_measures", ""),
         *((f"short_{s}", STATUS_STYLE[s]) for s in REPORT_STATUSES),
@@ -127,14 +159,36 @@ def _fields(console: Console, report: Report, lang: Lang) -> None:
     heads += [(light, LIGHT_STYLE[light]) for light in LIGHTS]
     heads.append(("short_average", ""))
     for key, style in heads:
-        head = label(key, lang)
+        text = label(key, lang)
         table.add_column(
-            Text(head, style=style), justify="right", no_wrap=True, min_width=len(head)
+            Text(text, style=style), justify="right", no_wrap=True, min_width=len(text)
         )
-    for summary in report.fields:
-        name = f"{summary.field.id} {summary.field.name}"
-        table.add_row(_plain(name), *_tally_cells(summary.tally, lang))
-    table.add_row(_plain(label("total", lang)), *_tally_cells(report.totals, lang), style="bold")
+    return table
+
+
+def _disagreements(console: Console, report: Report, lang: Lang) -> None:
+    """Open measures whose owner rates them otherwise than the derived light."""
+    if not report.disagreements:
+        return
+    console.print()
+    title = f"{label('ratings_differ', lang)} ({len(report.disagreements)})"
+    console.print(_plain(title, "bold"))
+    table = _table(expand=True)
+    table.add_column(label("id", lang), no_wrap=True)
+    table.add_column(label("measure", lang), ratio=3)
+    table.add_column(label("owner", lang), ratio=2)
+    table.add_column(label("light", lang), min_width=6)
+    table.add_column(label("rating", lang), min_width=6)
+    for measure in report.disagreements:
+        light = report.lights.get(measure.id)
+        rating = measure.rating
+        table.add_row(
+            _plain(measure.id),
+            _plain(measure.title),
+            _plain(report.owner_name(measure.owner)),
+            _plain(label(light, lang), LIGHT_STYLE[light]) if light else "",
+            _plain(label(rating, lang), LIGHT_STYLE[rating]) if rating else "",
+        )
     console.print(table)
 
 
@@ -272,14 +326,16 @@ BLOCKS: tuple[Callable[[Console, Report, Lang], None], ...] = (
     _totals,
     _fields,
     _actions,
+    _disagreements,
     _changes,
 )
+OWNER_BLOCKS = tuple(_owners if block is _fields else block for block in BLOCKS)
 
 
-def report_status(run: Run[Report], lang: Lang) -> None:
+def report_status(run: Run[Report], lang: Lang, by: By = "field") -> None:
     """Each plan's report on stdout, one after the other; why a plan has none on stderr."""
     for outcome in run:
         if outcome.result is not None and outcome.ok:
-            print_status(outcome.result, lang)
+            print_status(outcome.result, lang, by)
         else:
             report_problems(outcome)

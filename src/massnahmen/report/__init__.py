@@ -61,6 +61,7 @@ __all__ = [
     "SinceError",
     "Snapshot",
     "Tally",
+    "UnitSummary",
     "UpdateChange",
     "action_reasons",
     "build_report",
@@ -115,6 +116,16 @@ class Tally:
         if measure.status != "cancelled":
             self._progress.append(progress_of(measure))
 
+    def absorb(self, other: Tally) -> None:
+        """Counts `other`'s measures too: a unit's tally takes in its sub-units'."""
+        self.measures += other.measures
+        self.by_status.update(other.by_status)
+        self.by_light.update(other.by_light)
+        self.overdue += other.overdue
+        self.due_soon += other.due_soon
+        self.budget += other.budget
+        self._progress.extend(other._progress)
+
     @property
     def open(self) -> int:
         return sum(self.by_status[s] for s in ("planned", "in_progress", "on_hold"))
@@ -139,6 +150,16 @@ class OwnerSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitSummary:
+    """An owner in the organisation tree: its measures and those of every unit beneath it."""
+
+    owner: Owner
+    depth: int  # 0 for a top-level unit
+    tally: Tally
+    own: int  # how many of the measures are its own
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything `status` and `export` show about a plan on one as-of date."""
 
@@ -150,6 +171,8 @@ class Report:
     fields: tuple[FieldSummary, ...]
     actions: tuple[ActionItem, ...]
     owners: tuple[OwnerSummary, ...]
+    units: tuple[UnitSummary, ...]  # the owners in tree order, with their sub-units' measures
+    disagreements: tuple[Measure, ...]  # open measures whose owner's rating differs from the light
     reserved: tuple[Measure, ...]
     changes: Changes | None
     owner_by_id: dict[str, Owner]
@@ -187,6 +210,10 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
             left = state.days_left(measure)
             actions.append(ActionItem(measure, owner, light, left, tuple(reasons)))
     actions.sort(key=action_order)
+    unit_tallies = {owner_id: Tally() for owner_id in state.owner_by_id}
+    for owner_id in state.owner_by_id:  # each owner's own measures count for it and above
+        for unit in state.chain(owner_id):
+            unit_tallies[unit].absorb(owner_tallies[owner_id])
     changes = None
     if since is not None:
         found = (measure_change(m, since.day, as_of) for m in _by_field(plan))
@@ -204,6 +231,15 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
         owners=tuple(
             OwnerSummary(owner_by_id.get(key) if key else None, tally)
             for key, tally in owner_tallies.items()
+        ),
+        units=tuple(
+            UnitSummary(owner, depth, unit_tallies[owner.id], owner_tallies[owner.id].measures)
+            for owner, depth in state.unit_order()
+        ),
+        disagreements=tuple(
+            m
+            for m in plan.measures
+            if m.rating is not None and lights[m.id] is not None and m.rating != lights[m.id]
         ),
         reserved=tuple(m for m in _by_field(plan) if m.budget_reserved),
         changes=changes,

@@ -11,13 +11,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from massnahmen.report.state import Light, PlanState
-from massnahmen.words import Lang, format_date, label
+from massnahmen.words import Lang, format_date, label, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Owner
 
 ReasonKind = Literal[
-    "overdue", "blocked", "due_soon", "stale", "funding", "no_deadline", "no_owner", "inactive"
+    "overdue",
+    "blocked",
+    "due_soon",
+    "stale",
+    "milestone",
+    "funding",
+    "no_deadline",
+    "no_owner",
+    "inactive",
 ]
 
 
@@ -65,6 +73,8 @@ def action_reasons(measure: Measure, state: PlanState, owner: Owner | None) -> l
         since = state.last_activity(measure)
         idle = (state.as_of - since).days if since else None
         reasons.append(Reason("stale", days=idle, day=since))
+    for _, milestone in state.overdue_milestones(measure):
+        reasons.append(Reason("milestone", ids=(milestone.title,)))
     if state.funding_ends_early(measure):
         reasons.append(Reason("funding", day=measure.funding_ends))
     if measure.effective_deadline is None:
@@ -97,6 +107,8 @@ def describe(reason: Reason, lang: Lang) -> str:
             return label("blocked_by", lang).format(ids=", ".join(reason.ids))
         case "funding":
             return label("funding_gap", lang).format(date=format_date(reason.day, lang))
+        case "milestone":
+            return say("milestone_overdue_reason", lang, title=reason.ids[0])
         case "inactive":
             return label("owner_inactive", lang)
         case _:

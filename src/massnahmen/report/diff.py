@@ -1,7 +1,10 @@
 """What changed between two versions of a plan, for the committee's "what is new since?".
 
-Measures are matched by id: added, removed, and changed in title, field, owner, status, progress
-or effective deadline; updates that appeared or vanished; and which other keys changed.
+Measures are matched by id: added, removed, and changed in title, field, owner, status, progress,
+effective deadline or the owner's rating; updates that appeared or vanished; attributes set,
+changed or cleared; milestones added, removed, reached, reopened or moved (matched by title);
+indicators added, removed, and their measured values (matched by id); and which other keys
+changed.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from massnahmen.errors import CannotRun, UsageProblem
 from massnahmen.run.outcome import Outcome, Run
@@ -19,11 +22,23 @@ from massnahmen.run.outcome import Outcome, Run
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
     from massnahmen.load.revisions import Revision
-    from massnahmen.model import FieldOfAction, Measure, Owner, Plan, Update
+    from massnahmen.model import (
+        Attribute,
+        FieldOfAction,
+        Indicator,
+        IndicatorValue,
+        Measure,
+        Milestone,
+        Owner,
+        Plan,
+        Update,
+    )
 
-# The keys whose old and new values a diff shows; "deadline" is the effective deadline.
-TRACKED = ("title", "field", "owner", "status", "progress", "deadline")
-_NOT_OTHER = {*TRACKED, "id", "updates"}
+# The keys whose old and new values a diff shows; "deadline" is the effective deadline and
+# "rating" the owner's latest one.
+TRACKED = ("title", "field", "owner", "status", "progress", "deadline", "rating")
+_NOT_OTHER = {*TRACKED, "id", "updates", "attributes", "milestones", "indicators"}
+MilestoneChangeKind = Literal["added", "removed", "reached", "reopened", "moved"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +46,28 @@ class ValueChange:
     key: str  # one of TRACKED
     old: Any
     new: Any
+
+
+@dataclass(frozen=True)
+class MilestoneChange:
+    """A milestone added, removed, reached, reopened or moved to another due day."""
+
+    title: str
+    kind: MilestoneChangeKind
+    old: Milestone | None
+    new: Milestone | None
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """An indicator added or removed, or its measured values and other keys changed."""
+
+    id: str
+    kind: Literal["added", "removed", "changed"]
+    new_values: list[IndicatorValue] = field(default_factory=list)
+    removed_values: list[IndicatorValue] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # other keys of the indicator that changed
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +80,9 @@ class MeasureChange:
     new_updates: list[Update] = field(default_factory=list)
     removed_updates: list[Update] = field(default_factory=list)
     other_keys: list[str] = field(default_factory=list)  # changed keys not in TRACKED
+    attributes: list[ValueChange] = field(default_factory=list)  # key: the attribute's id
+    milestones: list[MilestoneChange] = field(default_factory=list)
+    indicators: list[IndicatorChange] = field(default_factory=list)
 
     def change(self, key: str) -> ValueChange | None:
         return next((c for c in self.changes if c.key == key), None)
@@ -57,6 +97,7 @@ class PlanDiff:
     fields_removed: list[FieldOfAction]
     owners_added: list[Owner]
     owners_removed: list[Owner]
+    attributes: dict[str, Attribute] = field(default_factory=dict)  # declared, for their names
 
     @property
     def empty(self) -> bool:
@@ -94,6 +135,7 @@ def diff_plans(old: Plan, new: Plan) -> PlanDiff:
         fields_removed=fields_removed,
         owners_added=owners_added,
         owners_removed=owners_removed,
+        attributes={a.id: a for a in [*old.attributes, *new.attributes]},
     )
 
 
@@ -108,13 +150,83 @@ def diff_measure(old: Measure, new: Measure) -> MeasureChange | None:
     removed_updates = _missing(old.updates, new.updates)
     before, after = old.model_dump(), new.model_dump()
     other = [key for key in after if key not in _NOT_OTHER and before[key] != after[key]]
-    if not (changes or new_updates or removed_updates or other):
+    attributes = [
+        ValueChange(key, old.attributes.get(key), new.attributes.get(key))
+        for key in dict.fromkeys([*old.attributes, *new.attributes])
+        if old.attributes.get(key) != new.attributes.get(key)
+    ]
+    milestones = _milestone_changes(old.milestones, new.milestones)
+    indicators = _indicator_changes(old.indicators, new.indicators)
+    if not (
+        changes or new_updates or removed_updates or other or attributes or milestones or indicators
+    ):
         return None
-    return MeasureChange(new.id, new.title, changes, new_updates, removed_updates, other)
+    return MeasureChange(
+        new.id,
+        new.title,
+        changes,
+        new_updates,
+        removed_updates,
+        other,
+        attributes,
+        milestones,
+        indicators,
+    )
 
 
 def _value(measure: Measure, key: str) -> Any:
     return measure.effective_deadline if key == "deadline" else getattr(measure, key)
+
+
+def _milestone_changes(old: Sequence[Milestone], new: Sequence[Milestone]) -> list[MilestoneChange]:
+    """Milestones matched by title (repeated titles in order): what became of each."""
+    before: dict[str, list[Milestone]] = {}
+    for milestone in old:
+        before.setdefault(milestone.title, []).append(milestone)
+    found: list[MilestoneChange] = []
+    for milestone in new:
+        earlier = before.get(milestone.title)
+        if not earlier:
+            found.append(MilestoneChange(milestone.title, "added", None, milestone))
+            continue
+        was = earlier.pop(0)
+        if was.done_on is None and milestone.done_on is not None:
+            found.append(MilestoneChange(milestone.title, "reached", was, milestone))
+        elif was.done_on is not None and milestone.done_on is None:
+            found.append(MilestoneChange(milestone.title, "reopened", was, milestone))
+        elif _day(was.due) != _day(milestone.due):
+            found.append(MilestoneChange(milestone.title, "moved", was, milestone))
+    for left in before.values():
+        found += [MilestoneChange(m.title, "removed", m, None) for m in left]
+    return found
+
+
+def _indicator_changes(old: Sequence[Indicator], new: Sequence[Indicator]) -> list[IndicatorChange]:
+    """Indicators matched by id: added, removed, or their values and keys changed."""
+    before = {indicator.id: indicator for indicator in old}
+    after_ids = {indicator.id for indicator in new}
+    found: list[IndicatorChange] = []
+    for indicator in new:
+        was = before.get(indicator.id)
+        if was is None:
+            found.append(
+                IndicatorChange(indicator.id, "added", list(indicator.values), unit=indicator.unit)
+            )
+            continue
+        added = _missing(indicator.values, was.values)
+        removed = _missing(was.values, indicator.values)
+        old_keys, new_keys = was.model_dump(), indicator.model_dump()
+        keys = [k for k in new_keys if k != "values" and old_keys[k] != new_keys[k]]
+        if added or removed or keys:
+            found.append(
+                IndicatorChange(indicator.id, "changed", added, removed, keys, indicator.unit)
+            )
+    found += [
+        IndicatorChange(i.id, "removed", [], list(i.values), unit=i.unit)
+        for i in old
+        if i.id not in after_ids
+    ]
+    return found
 
 
 def _same(key: str, old: Any, new: Any) -> bool:
@@ -127,8 +239,11 @@ def _day(deadline: Deadline | None) -> tuple[object, bool]:
     return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
 
 
-def _missing(these: Sequence[Update], others: Sequence[Update]) -> list[Update]:
-    """The updates of `these` that `others` lacks (counting repeats), in order."""
+_Item = TypeVar("_Item")
+
+
+def _missing(these: Sequence[_Item], others: Sequence[_Item]) -> list[_Item]:
+    """The items of `these` that `others` lacks (counting repeats), in order."""
     available = Counter(others)
     found = []
     for update in these:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from massnahmen.report.parts import milestone_state, path_state
+
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
-    from massnahmen.model import Measure, Update
+    from massnahmen.model import Indicator, Measure, Milestone, Update
     from massnahmen.report.state import PlanState
 
 
@@ -30,8 +32,45 @@ def update_record(update: Update | None) -> dict[str, Any] | None:
         "status": update.status,
         "progress": update.progress,
         "deadline": deadline_value(update.deadline),
+        "rating": update.rating,
         "note": update.note,
     }
+
+
+def milestone_record(milestone: Milestone, measure: Measure, state: PlanState) -> dict[str, Any]:
+    """A milestone with the day it is due and its state: reached, due or overdue."""
+    due = milestone.due.due if milestone.due else None
+    return {
+        "title": milestone.title,
+        "due": deadline_value(milestone.due),
+        "due_on": due.isoformat() if due else None,
+        "done_on": milestone.done_on.isoformat() if milestone.done_on else None,
+        "state": milestone_state(milestone, measure, state),
+    }
+
+
+def indicator_record(indicator: Indicator, state: PlanState) -> dict[str, Any]:
+    """An indicator with its path and where its latest value stands on it."""
+    path = state.indicator_path(indicator)
+    latest = path.latest
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "baseline": indicator.baseline,
+        "baseline_date": _iso(indicator.baseline_date),
+        "target": indicator.target,
+        "target_date": _iso(indicator.target_date),
+        "latest": None
+        if latest is None
+        else {"date": latest.date.isoformat(), "value": latest.value},
+        "expected": None if path.expected is None else round(path.expected, 4),
+        "path": path_state(path),
+    }
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else str(day.isoformat())
 
 
 def _identity(measure: Measure) -> dict[str, Any]:
@@ -67,5 +106,15 @@ def measure_record(measure: Measure, state: PlanState) -> dict[str, Any]:
         "due_soon": state.due_soon(measure),
         "stale": state.stale(measure),
         "tags": list(measure.tags),
+        "horizon": _horizon(measure.effective_deadline),
+        "rating": measure.rating,
+        "attributes": dict(measure.attributes),
+        "milestones": [milestone_record(m, measure, state) for m in measure.milestones],
+        "indicators": [indicator_record(i, state) for i in measure.indicators],
         "last_update": update_record(measure.last_update),
     }
+
+
+def _horizon(deadline: Deadline | None) -> str | None:
+    """The name of the horizon the deadline names, if it names one."""
+    return str(deadline.raw).strip() if deadline and deadline.kind == "horizon" else None

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from massnahmen.assignments import attribute_matches
 from massnahmen.diagnostics import did_you_mean
 from massnahmen.errors import UsageProblem
 from massnahmen.model import OPEN_STATUSES, STATUSES
@@ -36,6 +37,10 @@ class MeasureFilter:
     lights: frozenset[str] = frozenset()
     overdue: bool = False
     due_within: int | None = None  # open and due in 0..N days, as W202 counts
+    # attribute id -> the values asked for (as typed; any of them matches)
+    attributes: tuple[tuple[str, frozenset[str]], ...] = ()
+    horizons: frozenset[str] = frozenset()  # the effective deadline names one of them
+    units: frozenset[str] = frozenset()  # the owner is one of them, or a unit beneath one
 
     def matches(self, measure: Measure, state: PlanState) -> bool:
         if self.statuses and measure.status not in self.statuses:
@@ -50,7 +55,20 @@ class MeasureFilter:
             return False
         if self.overdue and not state.overdue(measure):
             return False
+        if self.units and measure.owner not in state.units_under_any(self.units):
+            return False
+        if self.horizons and _horizon(measure, state) not in self.horizons:
+            return False
+        for key, wanted in self.attributes:
+            value = measure.attributes.get(key)
+            if value is None or not any(attribute_matches(value, w) for w in wanted):
+                return False
         return self.due_within is None or _due_within(measure, state, self.due_within)
+
+
+def _horizon(measure: Measure, state: PlanState) -> str | None:
+    deadline = state.deadline(measure)
+    return str(deadline.raw).strip() if deadline and deadline.kind == "horizon" else None
 
 
 def _due_within(measure: Measure, state: PlanState, days: int) -> bool:
@@ -66,8 +84,15 @@ def make_filter(
     lights: Iterable[str] = (),
     overdue: bool = False,
     due_within: int | None = None,
+    attributes: Iterable[tuple[str, str]] = (),
+    horizons: Iterable[str] = (),
+    units: Iterable[str] = (),
 ) -> MeasureFilter:
-    """A filter from option values; statuses may name the groups `open` and `closed`."""
+    """A filter from option values; statuses may name the groups `open` and `closed`;
+    `attributes` are (id, value) pairs, values of one id widening, ids narrowing."""
+    wanted: dict[str, set[str]] = {}
+    for key, value in attributes:
+        wanted.setdefault(key, set()).add(value)
     return MeasureFilter(
         statuses=frozenset().union(*(STATUS_GROUPS[s] for s in statuses)),
         owners=frozenset(owners),
@@ -76,6 +101,9 @@ def make_filter(
         lights=frozenset(lights),
         overdue=overdue,
         due_within=due_within,
+        attributes=tuple((key, frozenset(values)) for key, values in wanted.items()),
+        horizons=frozenset(h.strip() for h in horizons),
+        units=frozenset(units),
     )
 
 
@@ -96,10 +124,16 @@ def select(plan: Plan, keep: MeasureFilter, sort: Sort, as_of: dt.date) -> Selec
 
 
 def require_known(
-    plans: Sequence[Plan], owners: Iterable[str] = (), fields: Iterable[str] = ()
+    plans: Sequence[Plan],
+    owners: Iterable[str] = (),
+    fields: Iterable[str] = (),
+    attributes: Iterable[tuple[str, str]] = (),
+    horizons: Iterable[str] = (),
+    units: Iterable[str] = (),
 ) -> None:
-    """A usage problem for an --owner or --field that none of the plans has (a typo, most
-    likely); nothing to say if no plan could be read (their own problems are the report)."""
+    """A usage problem for an --owner, --field, --attribute, --horizon or --unit that none of
+    the plans has (a typo, most likely); nothing to say if no plan could be read (their own
+    problems are the report)."""
     if not plans:
         return
     where = "in the plan" if len(plans) == 1 else "in any of the plans"
@@ -108,6 +142,7 @@ def require_known(
     for option, problems in (
         ("--owner", unknown_ids("owner", owners, known_owners, where)),
         ("--field", unknown_ids("field", fields, known_fields, where)),
+        *unknown_parts(plans, attributes, horizons, units).items(),
     ):
         if problems:
             raise UsageProblem("; ".join(problems), option)
@@ -125,6 +160,38 @@ def unknown_ids(
         hint = f' (did you mean "{same[0]}"?)' if same else did_you_mean(value, known)
         problems.append(f'no {kind} "{value}" {where}{hint}')
     return problems
+
+
+def unknown_parts(
+    plans: Sequence[Plan],
+    attributes: Iterable[tuple[str, str]] = (),
+    horizons: Iterable[str] = (),
+    units: Iterable[str] = (),
+) -> dict[str, list[str]]:
+    """For `--attribute`, `--horizon` and `--unit`: what none of the plans declares."""
+    where = "in the plan" if len(plans) == 1 else "in any of the plans"
+
+    def known(items: Iterable[str]) -> list[str]:
+        return list(dict.fromkeys(items))
+
+    declared = known(a.id for plan in plans for a in plan.attributes)
+    named = known(h for plan in plans for h in plan.settings.horizons)
+    owners = known(o.id for plan in plans for o in plan.owners)
+    asked = list(attributes)
+    problems = unknown_ids("attribute", dict.fromkeys(k for k, _ in asked), declared, where)
+    for key, value in asked:
+        choices = known(
+            c for plan in plans for a in plan.attributes if a.id == key for c in a.choices
+        )
+        if choices and value.casefold() not in {c.casefold() for c in choices}:
+            named_choices = ", ".join(f'"{c}"' for c in choices)
+            hint = did_you_mean(value, choices)
+            problems.append(f'"{value}" is not a choice of {key} ({named_choices}){hint}')
+    return {
+        "--attribute": problems,
+        "--horizon": unknown_ids("horizon", horizons, named, where),
+        "--unit": unknown_ids("unit", units, owners, where),
+    }
 
 
 def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:

@@ -11,9 +11,11 @@ from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from massnahmen.report.indicators import IndicatorPath, indicator_path
+
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
-    from massnahmen.model import Measure, Plan
+    from massnahmen.model import Indicator, Measure, Milestone, Owner, Plan
 
 
 Light = Literal["red", "yellow", "green"]
@@ -31,6 +33,7 @@ class PlanState:
         """The open measures with their index in the plan, in plan order."""
         # Effective deadlines by id() of the measure: asked for many times, computed once.
         self._deadlines: dict[int, Deadline | None] = {}
+        self._units_under: dict[frozenset[str], frozenset[str]] = {}
         for index, measure in enumerate(plan.measures):
             self.by_id.setdefault(measure.id, measure)
             self._deadlines[id(measure)] = measure.effective_deadline
@@ -39,7 +42,77 @@ class PlanState:
 
     @cached_property
     def open_by_owner(self) -> Counter[str]:
+        """Open measures per owner: an owner's own, not those of its sub-units."""
         return Counter(m.owner for _, m in self.open_measures if m.owner)
+
+    @cached_property
+    def owner_by_id(self) -> dict[str, Owner]:
+        found: dict[str, Owner] = {}
+        for owner in self.plan.owners:
+            found.setdefault(owner.id, owner)
+        return found
+
+    @cached_property
+    def sub_units(self) -> dict[str, list[str]]:
+        """For each owner id, the owners whose `parent` it is, in plan order."""
+        found: dict[str, list[str]] = {}
+        for owner in self.owner_by_id.values():
+            if owner.parent is not None and owner.parent != owner.id:
+                found.setdefault(owner.parent, []).append(owner.id)
+        return found
+
+    def units_under(self, owner_id: str) -> list[str]:
+        """The owner and every unit beneath it, depth first (a cycle is walked once)."""
+        found: dict[str, None] = {}
+        stack = [owner_id]
+        while stack:
+            current = stack.pop()
+            if current in found:
+                continue
+            found[current] = None
+            stack.extend(reversed(self.sub_units.get(current, [])))
+        return list(found)
+
+    def units_under_any(self, units: frozenset[str]) -> frozenset[str]:
+        """The units and every unit beneath them (asked once per filter, kept)."""
+        found = self._units_under.get(units)
+        if found is None:
+            found = frozenset(u for unit in units for u in self.units_under(unit))
+            self._units_under[units] = found
+        return found
+
+    def top_unit(self, owner_id: str) -> str:
+        """The top-level unit the owner belongs to (itself if it has no known parent)."""
+        return self.chain(owner_id)[-1]
+
+    def chain(self, owner_id: str) -> list[str]:
+        """The owner and the units above it, up to its top-level unit (a cycle is cut)."""
+        found = [owner_id]
+        while True:
+            owner = self.owner_by_id.get(found[-1])
+            parent = owner.parent if owner else None
+            if parent is None or parent not in self.owner_by_id or parent in found:
+                return found
+            found.append(parent)
+
+    def unit_order(self) -> list[tuple[Owner, int]]:
+        """Every owner with its depth, each top-level unit followed by the units beneath it."""
+        order: list[tuple[Owner, int]] = []
+        placed: set[str] = set()
+        tops = [o for o in self.owner_by_id.values() if len(self.chain(o.id)) == 1]
+        for owner in [*tops, *self.owner_by_id.values()]:  # a cycle's units come last
+            if owner.id in placed:
+                continue
+            stack = [(owner.id, 0)]
+            while stack:
+                current, depth = stack.pop()
+                if current in placed:
+                    continue
+                placed.add(current)
+                order.append((self.owner_by_id[current], depth))
+                below = self.sub_units.get(current, [])
+                stack.extend((child, depth + 1) for child in reversed(below))
+        return order
 
     def deadline(self, measure: Measure) -> Deadline | None:
         """The effective deadline (the latest one an update set, else the adopted one)."""
@@ -106,6 +179,27 @@ class PlanState:
         elapsed = (self.as_of - start).days / (due - start).days
         return progress < min(max(elapsed, 0.0), 1.0)
 
+    def overdue_milestones(self, measure: Measure) -> list[tuple[int, Milestone]]:
+        """The milestones of an open measure whose due day has passed and that are not done."""
+        if not measure.is_open or not measure.milestones:
+            return []
+        return [
+            (n, milestone)
+            for n, milestone in enumerate(measure.milestones)
+            if milestone.done_on is None
+            and milestone.due is not None
+            and milestone.due.due is not None
+            and milestone.due.due < self.as_of
+        ]
+
+    def next_milestone(self, measure: Measure) -> Milestone | None:
+        """The first milestone not done yet, in the plan's order."""
+        return next((m for m in measure.milestones if m.done_on is None), None)
+
+    def indicator_path(self, indicator: Indicator) -> IndicatorPath:
+        """Where the indicator stands against its path, with the plan's tolerance."""
+        return indicator_path(indicator, self.settings.indicator_tolerance)
+
     def light(self, measure: Measure) -> Light | None:
         """The traffic light of an open measure (None for closed ones)."""
         if not measure.is_open:
@@ -114,4 +208,11 @@ class PlanState:
             return "red"
         if (self.due_soon(measure) and self.lagging(measure)) or self.stale(measure):
             return "yellow"
+        if self.overdue_milestones(measure):
+            return "yellow"
         return "green"
+
+    def rating_disagrees(self, measure: Measure) -> bool:
+        """The owner's own rating of an open measure differs from the derived light."""
+        light = self.light(measure)
+        return light is not None and measure.rating is not None and measure.rating != light

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Literal
 
+from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
 from massnahmen.words.safety import SAFETY_WORDS
@@ -26,7 +27,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **VOCABULARY_WORDS,
     **SAFETY_WORDS,
     **PUBLISH_WORDS,
+    **MODEL_WORDS,
 }
+assert len(CATALOGUE) == sum(
+    map(len, (REPORT_WORDS, VOCABULARY_WORDS, SAFETY_WORDS, PUBLISH_WORDS, MODEL_WORDS))
+), "one word per key"
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
 # by the command line; renderers are given theirs explicitly.
@@ -75,3 +80,21 @@ def format_amount(value: float, lang: Lang = "de") -> str:
     if lang == "en":
         return f"€{english}"
     return english.replace(",", "_").replace(".", ",").replace("_", ".") + " €"
+
+
+def format_number(value: float, lang: Lang = "de") -> str:
+    """A measured number as a person in `lang` writes it: 1.234,5 / 1,234.5; whole numbers
+    without decimals, others with at most two."""
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{value:,.2f}".rstrip("0")
+    else:
+        text = f"{int(value):,}"
+    if lang == "de":
+        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
+
+
+def with_unit(value: float, unit: str | None, lang: Lang = "de") -> str:
+    """`63 %`, `137 kWh/m²`, or the bare number."""
+    number = format_number(value, lang)
+    return f"{number} {unit}" if unit else number

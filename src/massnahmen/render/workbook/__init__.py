@@ -20,6 +20,7 @@ from massnahmen.diagnostics import printable
 from massnahmen.errors import CannotRun
 from massnahmen.render.console import print_error
 from massnahmen.render.workbook.cells import FONT, SIZE, Styles, clean_text
+from massnahmen.render.workbook.indicators import indicators_of, write_indicators
 from massnahmen.render.workbook.layout import setup_page
 from massnahmen.render.workbook.lists import (
     write_actions,
@@ -75,6 +76,10 @@ def build_workbook(
     write_actions(create_sheet(label("action_needed", lang)), styles, report)
     if report.changes is not None:
         write_changes(create_sheet(label("changes", lang)), styles, report.changes)
+    if indicators_of(report):
+        indicators = create_sheet(label("indicators", lang))
+        values = create_sheet(label("measured_values", lang))
+        write_indicators(indicators, values, styles, report)
     write_owners(create_sheet(label("owners", lang)), styles, report)
     write_reserved(create_sheet(label("budget_reserved", lang)), styles, report)
     for sheet in workbook.worksheets:

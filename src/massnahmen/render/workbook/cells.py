@@ -171,6 +171,12 @@ def deadline_value(deadline: Deadline | None, lang: Lang) -> tuple[Value, str | 
     format `"Q2/"YYYY`), so that it sorts and filters as a date; "ongoing" is text."""
     if deadline is None:
         return None, None
+    if deadline.kind == "horizon":  # the day it stands for, shown with its name
+        if deadline.stands_for is None:
+            return str(deadline.raw), None
+        day, shown = deadline_value(deadline.stands_for, lang)
+        name = str(deadline.raw).strip().replace('"', "")
+        return day, f'"{name} ("{shown}")"'
     if deadline.due is None:
         return label("ongoing", lang), None
     due = deadline.due

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 BREAKS = {
     "(beschlossen)": "(beschlos-\nsen)",
     "Beteiligte": "Betei-\nligte",
+    "Einschätzung": "Einschät-\nzung",
+    "Meilenstein": "Meilen-\nstein",
+    "Meilensteine": "Meilen-\nsteine",
+    "Untereinheiten": "Unterein-\nheiten",
+    "Übergeordnet": "Überge-\nordnet",
     "Fortschritt": "Fort-\nschritt",
     "Fristverschiebungen": "Frist-\nverschie-\nbungen",
     "Handlungsfeld": "Handlungs-\nfeld",
@@ -49,18 +54,21 @@ BREAKS = {
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column of a list sheet: its heading (a label key or a text), its look and its width."""
+    """A column of a list sheet: its heading (a label key, or a text of the plan where
+    `literal`), its look and its width."""
 
     head: str
     kind: str
     width: float
+    literal: bool = False
 
 
 def write_head(sheet: Worksheet, styles: Styles, columns: Sequence[Column], row: int = 1) -> None:
     """The heading row: long German words are hyphenated where the column is narrow."""
     lines = 1
     for n, column in enumerate(columns, 1):
-        text = heading(label(column.head, styles.lang), column.width)
+        text = column.head if column.literal else label(column.head, styles.lang)
+        text = heading(text, column.width)
         put(sheet, styles, row, n, text, "head")
         sheet.column_dimensions[get_column_letter(n)].width = column.width
         lines = max(lines, count_lines(text, column.width, bold=True))

@@ -6,24 +6,28 @@ Excel table needs a data row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
+
+from openpyxl.worksheet.properties import Outline
 
 from massnahmen.render.workbook.cells import Styles, Value, deadline_value, put
 from massnahmen.render.workbook.layout import (
     Column,
     add_light_fills,
     add_table,
+    row_writer,
     write_head,
     write_rows,
 )
+from massnahmen.render.workbook.stream import defer
 from massnahmen.report import describe_all, first_known_day
 from massnahmen.words import Lang, label
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from massnahmen.report import Changes, Report, Snapshot
+    from massnahmen.report import Changes, Report, Snapshot, Tally
 
 Cell = Value | tuple[Value, str | None]
 TABLE_NAMES: dict[str, dict[Lang, str]] = {
@@ -38,6 +42,7 @@ REASON_WORDS = {
     "blocked": "blocked",
     "due_soon": "due_soon",
     "stale": "stale",
+    "milestone": "milestone",
     "funding": "funding_reason",
     "no_deadline": "no_deadline",
     "no_owner": "no_owner",
@@ -67,6 +72,8 @@ OWNER_COLUMNS = [
     Column("done", "int", 11),
     Column("average_progress", "percent", 11),
     Column("budget", "eur", 15),
+    Column("parent", "code", 10),
+    Column("with_sub_units", "int", 11),
 ]
 RESERVED_COLUMNS = [
     Column("id", "code", 8),
@@ -148,29 +155,50 @@ def change_columns(lang: Lang) -> list[Column]:
 
 
 def write_owners(sheet: Worksheet, styles: Styles, report: Report) -> None:
+    """The owners grouped by parent unit: each top-level unit, then the units beneath it as
+    an outline Excel folds; the counts are the owner's own, the last column with sub-units."""
     lang = styles.lang
-    rows: list[list[Cell]] = []
+    own = {summary.owner.id: summary.tally for summary in report.owners if summary.owner}
+    rows: list[tuple[list[Cell], int]] = []
+    for unit in report.units:
+        owner, tally = unit.owner, own[unit.owner.id]
+        active = label("yes" if owner.active else "no", lang)
+        head: list[Cell] = [owner.id, owner.name, label(owner.kind, lang), active]
+        rows.append(([*head, *_tally_row(tally), owner.parent, unit.tally.measures], unit.depth))
     for summary in report.owners:
-        owner, tally = summary.owner, summary.tally
-        average = tally.average_progress
-        if owner is None:
-            head: list[Cell] = [None, label("no_owner_row", lang), None, None]
-        else:
-            active = label("yes" if owner.active else "no", lang)
-            head = [owner.id, owner.name, label(owner.kind, lang), active]
-        rows.append(
-            [
-                *head,
-                tally.measures,
-                tally.open,
-                tally.overdue,
-                tally.due_soon,
-                tally.by_status["done"],
-                None if average is None else average / 100,
-                tally.budget,
-            ]
-        )
-    _write_list(sheet, styles, OWNER_COLUMNS, rows, "no_owner_row", "owners")
+        if summary.owner is None:
+            head = [None, label("no_owner_row", lang), None, None]
+            rows.append(([*head, *_tally_row(summary.tally), None, None], 0))
+    write_head(sheet, styles, OWNER_COLUMNS)
+    sheet.sheet_properties.outlinePr = Outline(summaryBelow=False, summaryRight=False)
+    if not rows:
+        rows = [([label("no_owner_row", lang), *([None] * (len(OWNER_COLUMNS) - 1))], 0)]
+    writers = {
+        depth: row_writer(sheet, styles, OWNER_COLUMNS, outline=min(depth, 7))
+        for depth in {depth for _, depth in rows}
+    }
+    last = len(rows) + 1
+
+    def produce() -> Iterator[int]:
+        for row, (values, depth) in enumerate(rows, 2):
+            writers[depth](row, values)
+            yield row
+
+    defer(sheet, 2, last, len(OWNER_COLUMNS), produce)
+    add_table(sheet, TABLE_NAMES["owners"][lang], len(OWNER_COLUMNS), last)
+
+
+def _tally_row(tally: Tally) -> list[Cell]:
+    average = tally.average_progress
+    return [
+        tally.measures,
+        tally.open,
+        tally.overdue,
+        tally.due_soon,
+        tally.by_status["done"],
+        None if average is None else average / 100,
+        tally.budget,
+    ]
 
 
 def write_reserved(sheet: Worksheet, styles: Styles, report: Report) -> None:
