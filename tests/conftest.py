@@ -57,3 +57,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("inputs tried per fuzz target")
         for target, count in sorted(TRIED.items()):
             terminalreporter.write_line(f"{count:>9,}  {target}")
+
+
+@pytest.fixture(autouse=True)
+def _german_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts in the default language, whatever the developer's shell says."""
+    monkeypatch.delenv("MASSNAHMEN_LANG", raising=False)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool speaks English in this test, as with MASSNAHMEN_LANG=en."""
+    monkeypatch.setenv("MASSNAHMEN_LANG", "en")

@@ -104,3 +104,19 @@ def test_status_and_export_have_help() -> None:
         result = run(command, "--help")
         assert result.code == 0 and "--meeting" in result.stdout and "--lang" in result.stdout
     assert "FILE.xlsx" in run("export", "-h").stdout
+
+
+def test_language_is_chosen_anywhere_on_the_line_or_by_the_environment() -> None:
+    german = run("status", EXAMPLE, "--as-of", "2025-03-18")
+    english = run("--lang", "en", "status", EXAMPLE, "--as-of", "2025-03-18")
+    after = run("status", EXAMPLE, "--as-of", "2025-03-18", "--lang=en")
+    by_env = run("status", EXAMPLE, "--as-of", "2025-03-18", env={"MASSNAHMEN_LANG": "en"})
+    assert "Stichtag 18.03.2025" in german.stdout
+    assert english.stdout == after.stdout == by_env.stdout
+    assert "As of 2025-03-18" in english.stdout
+
+
+def test_an_unknown_language_is_refused_naming_the_two() -> None:
+    result = run("--lang", "fr", "status", EXAMPLE)
+    assert result.code == 2 and "de" in result.stderr and "en" in result.stderr
+    assert result.stdout == ""

@@ -6,9 +6,9 @@ from typing import Literal, get_args
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, LANG_HELP, day
+from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, day
 from massnahmen.render.diff import RENDERERS
-from massnahmen.words import Lang
+from massnahmen.words import current_lang
 
 NAME = "diff"
 Format = Literal["text", "json"]
@@ -32,13 +32,13 @@ def command(
     ),
     format: Format = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
-    lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
 ) -> int:
     """Show what changed between two versions of a plan (measures, updates, owners, fields).
 
     Two folders compare the plans of the same file name; --rev with a folder (or two plans)
     compares each plan with itself at that revision. The exit code is the worst of them.
     """
+    lang = current_lang()
     from massnahmen.report.diff import diff_versions
 
     run = diff_versions(old, new, rev, day(as_of))

@@ -9,7 +9,6 @@ import typer
 
 from massnahmen.cli.options import (
     AS_OF_HELP,
-    LANG_HELP,
     MEETING_HELP,
     PLANS_HELP,
     PORTFOLIO_HELP,
@@ -18,7 +17,7 @@ from massnahmen.cli.options import (
     day,
 )
 from massnahmen.errors import UsageProblem
-from massnahmen.words import Lang
+from massnahmen.words import current_lang
 
 NAME = "export"
 
@@ -33,7 +32,6 @@ def command(
         help="The workbook to write; its folder is created if missing.",
     ),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
-    lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
     since: str | None = typer.Option(
         None, "--since", help=SINCE_HELP + " Default: the previous meeting.", metavar="DATE"
     ),
@@ -46,6 +44,7 @@ def command(
 
     With --portfolio, one workbook that compares several plans (files, or folders of them).
     """
+    lang = current_lang()
     from massnahmen.files import check_writable, write_output
     from massnahmen.run.plans import Reading, plan_paths, run_plans
 

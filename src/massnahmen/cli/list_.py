@@ -12,13 +12,12 @@ import typer
 from massnahmen.cli.options import (
     AS_OF_HELP,
     FORMAT_HELP,
-    LANG_HELP,
     PLANS_HELP,
     assignments,
     day,
 )
 from massnahmen.render.list import RENDERERS
-from massnahmen.words import Lang
+from massnahmen.words import current_lang
 
 NAME = "list"
 Format = Literal["table", "json", "csv"]
@@ -77,13 +76,13 @@ def command(
     sort: SortChoice = typer.Option("id", "--sort", help="Order of the measures."),
     format: Format = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
-    lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
 ) -> int:
     """List measures. Different options narrow the list; a repeated option widens it.
 
     Several plans (files, or folders of them) are each listed on their own, every row with its
     plan; the exit code is the worst of them.
     """
+    lang = current_lang()
     from massnahmen.report.select import make_filter, require_known, select
     from massnahmen.run.plans import Reading, plan_paths, run_plans
 

@@ -12,7 +12,6 @@ if TYPE_CHECKING:
 
 AS_OF_HELP = "Compute for this day (YYYY-MM-DD); default today."
 PLANS_HELP = "Plan files (TOML), or folders: a folder stands for the *.toml files in it."
-LANG_HELP = "Language of the report: de (default) or en."
 FORMAT_HELP = "Output format."
 SINCE_HELP = "Count changes from the end of this day (YYYY-MM-DD)."
 MEETING_HELP = (

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, LANG_HELP, day
+from massnahmen.cli.options import AS_OF_HELP, day
 from massnahmen.errors import UsageProblem
-from massnahmen.words import Lang
+from massnahmen.words import current_lang
 
 NAME = "publish"
 
@@ -24,7 +24,6 @@ def command(
         help="The site's folder: new, empty, or written by publish before.",
     ),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
-    lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
 ) -> int:
     """Write the public progress page: a static, accessible, self-contained website.
 
@@ -32,6 +31,7 @@ def command(
     and per measure follows, with one stylesheet. The plan's [publish] table decides what is
     shown; e-mail addresses never are.
     """
+    lang = current_lang()
     from massnahmen.bulk import paused_gc
     from massnahmen.publish import locate, prepare_site
     from massnahmen.publish.folder import write_site

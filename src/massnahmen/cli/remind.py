@@ -8,9 +8,9 @@ from typing import Literal, get_args
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, LANG_HELP, PLANS_HELP, day
+from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day
 from massnahmen.render.remind import FORMATS
-from massnahmen.words import Lang
+from massnahmen.words import current_lang
 
 NAME = "remind"
 Format = Literal["text", "markdown", "json"]
@@ -38,13 +38,13 @@ def command(
         "with several plans, into one folder per plan (named by its file) in DIR.",
     ),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
-    lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
 ) -> int:
     """Remind each owner of their overdue, due-soon and stale measures (for a job to mail).
 
     Several plans (files, or folders of them) are each reminded of on their own; the exit code
     is the worst of them.
     """
+    lang = current_lang()
     from massnahmen.render.remind import owner_texts, report_stdout, report_written
     from massnahmen.report.remind import remind_plan, write_reminders
     from massnahmen.report.select import require_known

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, LANG_HELP, PLANS_HELP, day
+from massnahmen.cli.options import AS_OF_HELP, PLANS_HELP, day
 from massnahmen.errors import CannotRun
-from massnahmen.words import Lang
+from massnahmen.words import current_lang
 
 NAME = "show"
 
@@ -17,13 +17,13 @@ def command(
     plans: list[Path] = typer.Argument(None, metavar="PLAN", help=PLANS_HELP, show_default=False),
     measure_id: str = typer.Argument(..., metavar="ID", help="The measure, e.g. VW-02."),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
-    lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
 ) -> int:
     """Show one measure with its deadlines, dependencies and history.
 
     Several plans (files, or folders of them) show the measure of that id in each plan that has
     it, under the plan's path; the exit code is the worst of them.
     """
+    lang = current_lang()
     from massnahmen.render.show import report_show
     from massnahmen.report.lookup import find_measure
     from massnahmen.run.plans import plan_paths

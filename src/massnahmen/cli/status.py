@@ -10,7 +10,6 @@ import typer
 
 from massnahmen.cli.options import (
     AS_OF_HELP,
-    LANG_HELP,
     MEETING_HELP,
     PLANS_HELP,
     PORTFOLIO_HELP,
@@ -19,7 +18,7 @@ from massnahmen.cli.options import (
     day,
 )
 from massnahmen.run.plans import Reading, plan_paths, run_plans
-from massnahmen.words import Lang
+from massnahmen.words import current_lang
 
 NAME = "status"
 ByChoice = Literal["field", "owner"]
@@ -28,7 +27,6 @@ ByChoice = Literal["field", "owner"]
 def command(
     plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
-    lang: Lang = typer.Option("de", "--lang", help=LANG_HELP),
     since: str | None = typer.Option(None, "--since", help=SINCE_HELP, metavar="DATE"),
     meeting: str | None = typer.Option(
         None, "--meeting", help=MEETING_HELP, metavar="previous|DATE"
@@ -45,6 +43,7 @@ def command(
     Several plans (files, or folders of them) are shown one after the other, or compared with
     --portfolio; the exit code is the worst of them.
     """
+    lang = current_lang()
     today, changes = day(as_of), changes_from(since, meeting, default_previous=False)
     paths = plan_paths(plans)
     if portfolio:

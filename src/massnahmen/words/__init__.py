@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Literal
 
+from massnahmen.words.cli import CLI_WORDS
 from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
@@ -28,9 +29,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **SAFETY_WORDS,
     **PUBLISH_WORDS,
     **MODEL_WORDS,
+    **CLI_WORDS,
 }
 assert len(CATALOGUE) == sum(
-    map(len, (REPORT_WORDS, VOCABULARY_WORDS, SAFETY_WORDS, PUBLISH_WORDS, MODEL_WORDS))
+    map(len, (REPORT_WORDS, VOCABULARY_WORDS, SAFETY_WORDS, PUBLISH_WORDS, MODEL_WORDS, CLI_WORDS))
 ), "one word per key"
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
