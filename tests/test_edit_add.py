@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 import tomllib
 from pathlib import Path
 
 from tests.conftest import run
 from tests.editing import PLAN, write_plan
+
+# These pin the English wording; the German one is pinned in tests/test_german.py.
+pytestmark = pytest.mark.usefixtures("english")
+
 
 ADD = ("--title", "Online-Formulare", "--owner", "FB1", "--deadline", "2027-06-30")
 
@@ -77,8 +82,9 @@ def test_period_deadline_is_written_as_a_string(tmp_path: Path) -> None:
 
 def test_unknown_deadline_form_is_refused_naming_the_forms(tmp_path: Path) -> None:
     plan = write_plan(tmp_path)
-    result = run("add", plan, "--field", "BI", *ADD[:-1], "Ende 2027")
-    assert result.code == 1 and '"2024-Q2"' in result.stderr
+    result = run("add", plan, "--field", "BI", *ADD[:-1], "irgendwann 2027")
+    assert result.code == 2 and "is not a deadline" in result.stderr
+    assert "2027-12-31" in result.stderr and "ongoing" in result.stderr
     assert plan.read_text() == PLAN
 
 

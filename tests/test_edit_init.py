@@ -12,6 +12,10 @@ from massnahmen.cli.init import TemplateChoice
 from massnahmen.edit.templates import TEMPLATES
 from tests.conftest import run
 
+# These pin the English wording; the German one is pinned in tests/test_german.py.
+pytestmark = pytest.mark.usefixtures("english")
+
+
 COUNTY_FIELDS = [
     "Bildung",
     "Bürger*innen",

@@ -12,6 +12,10 @@ import pytest
 from massnahmen.edit import MeasureUpdate, NewMeasure, add_measure, edit_plan, update_measure
 from massnahmen.edit.session import EditResult
 
+# These pin the English wording; the German one is pinned in tests/test_german.py.
+pytestmark = pytest.mark.usefixtures("english")
+
+
 DAY = dt.date(2024, 6, 1)
 PLAN = """format = 1
 
@@ -193,7 +197,7 @@ def test_the_rating_in_either_language_goes_into_the_update(plan: Path) -> None:
     new = '[[measures.updates]]\ndate = 2024-06-01\nrating = "yellow"\nnote = "Lieferverzug"\n'
     assert result.written and new in result.after
     refused = update(plan, rating="orange")
-    assert refused.refusal and "grün, gelb" in refused.refusal.reason
+    assert refused.refusal and "green, yellow" in refused.refusal.reason
 
 
 def test_attributes_change_in_place_or_join_the_inline_table(plan: Path) -> None:

@@ -6,7 +6,7 @@ import string
 from pathlib import Path
 from typing import get_args
 
-from massnahmen.cli.options import PriorityChoice, StatusChoice
+from massnahmen.cli.options import priority_of, status_of
 from massnahmen.model import STATUSES
 from massnahmen.words import CATALOGUE
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
@@ -84,9 +84,13 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def test_cli_choices_are_the_models() -> None:
-    assert get_args(StatusChoice) == STATUSES
-    assert get_args(PriorityChoice) == ("high", "medium", "low")
+def test_every_status_and_priority_of_the_model_is_a_word_of_the_options() -> None:
+    from massnahmen.model import Priority
+
+    for status in STATUSES:
+        assert status_of(status) == status and status_of(status.replace("_", " ")) == status
+    for priority in get_args(Priority):
+        assert priority_of(priority) == priority
 
 
 def test_every_edit_command_has_help() -> None:

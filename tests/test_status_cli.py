@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.conftest import DATA, EXAMPLE, EXAMPLE_AS_OF, run
 
 PLAN = DATA / "report" / "plan.toml"
@@ -69,6 +70,7 @@ def test_since_a_date_that_is_no_meeting() -> None:
     assert "Meldungen: 1 (zu 1 Maßnahmen)" in out
 
 
+@pytest.mark.usefixtures("english")
 def test_since_and_meeting_together_are_a_usage_error() -> None:
     result = run("status", PLAN, "--since", "2024-01-01", "--meeting", "previous")
     assert result.code == 2 and "--since or --meeting" in result.stderr

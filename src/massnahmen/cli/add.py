@@ -10,36 +10,57 @@ from massnahmen.cli.options import (
     DEADLINE_HELP,
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
-    PriorityChoice,
-    StatusChoice,
+    PLAN_HELP,
+    STATUS_WORDS_HELP,
+    amount_of,
     assignments,
     day,
+    discovered,
+    priority_of,
+    require,
     split_values,
+    status_of,
 )
 
 NAME = "add"
 
 
 def command(
-    plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
-    field: str = typer.Option(..., "--field", metavar="FIELD", help="Id of its field of action."),
-    title: str = typer.Option(..., "--title", help="What the measure achieves, in a line."),
-    owner: str = typer.Option(..., "--owner", metavar="OWNER", help="Id of the responsible owner."),
-    deadline: str = typer.Option(..., "--deadline", metavar="DEADLINE", help=DEADLINE_HELP),
+    plan: Path | None = typer.Argument(None, metavar="PLAN", help=PLAN_HELP, show_default=False),
+    field: str | None = typer.Option(
+        None, "--field", metavar="FIELD", help="Id of its field of action (required)."
+    ),
+    title: str | None = typer.Option(
+        None, "--title", metavar="TEXT", help="What the measure achieves, in a line (required)."
+    ),
+    owner: str | None = typer.Option(
+        None, "--owner", metavar="OWNER", help="Id of the responsible owner (required)."
+    ),
+    deadline: str | None = typer.Option(
+        None, "--deadline", metavar="DEADLINE", help=DEADLINE_HELP + " (required)"
+    ),
     measure_id: str | None = typer.Option(
         None, "--id", metavar="ID", help="Its id; default the next free one (VW-07 after VW-06)."
     ),
-    start: str | None = typer.Option(None, "--start", metavar="DATE", help="Start (YYYY-MM-DD)."),
-    priority: PriorityChoice | None = typer.Option(None, "--priority", help="Priority."),
+    start: str | None = typer.Option(None, "--start", metavar="DATE", help="Start (1.3.2026)."),
+    priority: str | None = typer.Option(
+        None, "--priority", metavar="PRIORITY", help="Priority: hoch, mittel, niedrig (or English)."
+    ),
     depends_on: list[str] = typer.Option(
         [], "--depends-on", metavar="ID", help="A measure it needs first; repeat or comma-separate."
     ),
     contributors: list[str] = typer.Option(
         [], "--contributor", metavar="OWNER", help="An owner who takes part; repeatable."
     ),
-    budget: float | None = typer.Option(None, "--budget", metavar="EUR", help="Budget in euro."),
-    description: str | None = typer.Option(None, "--description", help="A longer description."),
-    status: StatusChoice = typer.Option("planned", "--status", help="Its status."),
+    budget: str | None = typer.Option(
+        None, "--budget", metavar="EUR", help="Budget in euro (45.000 or 45.000,50 €)."
+    ),
+    description: str | None = typer.Option(
+        None, "--description", metavar="TEXT", help="A longer description."
+    ),
+    status: str = typer.Option(
+        "planned", "--status", metavar="STATUS", help="Its status: " + STATUS_WORDS_HELP + "."
+    ),
     tags: list[str] = typer.Option([], "--tag", metavar="TAG", help="A tag; repeatable."),
     attribute: list[str] = typer.Option(
         [],
@@ -54,23 +75,27 @@ def command(
     from massnahmen.edit import NewMeasure, add_measure, edit_plan
     from massnahmen.render.edit import outcome_of, report_edit
 
+    require(**{"--field": field, "--title": title, "--owner": owner, "--deadline": deadline})
+    assert field is not None and title is not None and owner is not None and deadline is not None
     new = NewMeasure(
         field=field,
         title=title,
         owner=owner,
         deadline=deadline,
         id=measure_id,
-        status=status,
+        status=status_of(status) or "planned",
         start=day(start, "--start") if start else None,
-        priority=priority,
+        priority=priority_of(priority),
         contributors=split_values(contributors),
         depends_on=split_values(depends_on),
-        budget_eur=budget,
+        budget_eur=amount_of(budget),
         description=description,
         tags=tags,
         attributes=assignments(attribute, "--attribute"),
     )
     operation = lambda loaded: add_measure(loaded, new)  # noqa: E731
-    result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)
+    result = edit_plan(
+        discovered([plan] if plan else [])[0], operation, today=day(as_of), dry_run=dry_run
+    )
     report_edit(result, dry_run=dry_run)
     return outcome_of(result).code()

@@ -8,7 +8,7 @@ from typing import Literal, get_args
 import typer
 
 from massnahmen.checks import CHECKS, check_codes
-from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day
+from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day, discovered
 from massnahmen.diagnostics import Severity
 from massnahmen.render.check import RENDERERS
 from massnahmen.run.plans import Reading, keep_plan, plan_paths, run_plans
@@ -24,7 +24,7 @@ def _codes_epilog() -> str:
 
 
 def command(
-    plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
+    plans: list[Path] = typer.Argument(None, metavar="PLAN", help=PLANS_HELP, show_default=False),
     format: Format = typer.Option("text", "--format", "-f", help=FORMAT_HELP),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
     select: list[str] = typer.Option(
@@ -50,7 +50,9 @@ def command(
     """
     selected, ignored = check_codes(select, ignore)
     reading = Reading(day(as_of), "checked", tuple(selected), tuple(ignored))
-    run = run_plans(plan_paths(plans), reading, keep_plan, fail_on=fail_on, parallel=True)
+    run = run_plans(
+        plan_paths(discovered(plans or [])), reading, keep_plan, fail_on=fail_on, parallel=True
+    )
     RENDERERS[format](run)
     return run.return_code()
 

@@ -15,6 +15,7 @@ from massnahmen.cli.options import (
     SINCE_HELP,
     changes_from,
     day,
+    discovered,
 )
 from massnahmen.errors import UsageProblem
 from massnahmen.words import current_lang
@@ -23,7 +24,7 @@ NAME = "export"
 
 
 def command(
-    plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
+    plans: list[Path] = typer.Argument(None, metavar="PLAN", help=PLANS_HELP, show_default=False),
     output: Path = typer.Option(
         ...,
         "--output",
@@ -51,7 +52,7 @@ def command(
     today, changes = day(as_of), changes_from(since, meeting, default_previous=True)
     if output.suffix.lower() != ".xlsx":
         raise UsageProblem(f'"{output}" does not end in .xlsx', "--output")
-    paths = plan_paths(plans)
+    paths = plan_paths(discovered(plans or []))
     if paths.several and not portfolio:
         raise UsageProblem("several plans go into one workbook with --portfolio", "PLAN")
     check_writable(output)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Literal, get_args
@@ -15,6 +14,10 @@ from massnahmen.cli.options import (
     PLANS_HELP,
     assignments,
     day,
+    days_of,
+    discovered,
+    lights_of,
+    list_statuses_of,
 )
 from massnahmen.render.list import RENDERERS
 from massnahmen.words import current_lang
@@ -25,27 +28,14 @@ assert set(get_args(Format)) == set(RENDERERS), "--format's choices are the rend
 SortChoice = Literal["id", "deadline", "owner"]
 
 
-# Enums, not Literals: Typer takes repeated options only of plain or enum types.
-class StatusChoice(StrEnum):
-    planned = "planned"
-    in_progress = "in_progress"
-    done = "done"
-    on_hold = "on_hold"
-    cancelled = "cancelled"
-    open = "open"
-    closed = "closed"
-
-
-class LightChoice(StrEnum):
-    red = "red"
-    yellow = "yellow"
-    green = "green"
-
-
 def command(
-    plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
-    status: list[StatusChoice] = typer.Option(
-        [], "--status", help="Only this status; `open` and `closed` stand for their statuses."
+    plans: list[Path] = typer.Argument(None, metavar="PLAN", help=PLANS_HELP, show_default=False),
+    status: list[str] = typer.Option(
+        [],
+        "--status",
+        metavar="STATUS",
+        help="Only this status (erledigt, in Umsetzung, …); offen/open and "
+        "abgeschlossen/closed stand for their statuses.",
     ),
     owner: list[str] = typer.Option([], "--owner", metavar="OWNER", help="Only this owner's."),
     field: list[str] = typer.Option(
@@ -53,14 +43,15 @@ def command(
     ),
     tag: list[str] = typer.Option([], "--tag", metavar="TAG", help="Only measures with this tag."),
     overdue: bool = typer.Option(False, "--overdue", help="Only overdue measures."),
-    due_within: int | None = typer.Option(
+    due_within: str | None = typer.Option(
         None,
         "--due-within",
-        min=0,
         metavar="DAYS",
         help="Only open measures due in the next DAYS days (not the overdue ones).",
     ),
-    light: list[LightChoice] = typer.Option([], "--light", help="Only this traffic light."),
+    light: list[str] = typer.Option(
+        [], "--light", metavar="LIGHT", help="Only this traffic light: rot, gelb, grün."
+    ),
     attribute: list[str] = typer.Option(
         [],
         "--attribute",
@@ -89,19 +80,21 @@ def command(
     today = day(as_of)
     pairs = assignments(attribute, "--attribute")
     keep = make_filter(
-        [s.value for s in status],
+        list_statuses_of(status),
         owner,
         field,
         tag,
-        [c.value for c in light],
+        lights_of(light),
         overdue,
-        due_within,
+        days_of(due_within, "--due-within"),
         pairs,
         horizon,
         unit,
     )
     run = run_plans(
-        plan_paths(plans), Reading(today), partial(select, keep=keep, sort=sort, as_of=today)
+        plan_paths(discovered(plans or [])),
+        Reading(today),
+        partial(select, keep=keep, sort=sort, as_of=today),
     )
     require_known([s.state.plan for s in run.results], owner, field, pairs, horizon, unit)
     RENDERERS[format](run, lang)

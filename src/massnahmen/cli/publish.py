@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, day
+from massnahmen.cli.options import AS_OF_HELP, PLAN_HELP, day, discovered
 from massnahmen.errors import UsageProblem
 from massnahmen.words import current_lang
 
@@ -15,7 +15,7 @@ NAME = "publish"
 
 
 def command(
-    plans: list[Path] = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
+    plans: list[Path] = typer.Argument(None, metavar="PLAN", help=PLAN_HELP, show_default=False),
     output: Path = typer.Option(
         ...,
         "--output",
@@ -41,7 +41,7 @@ def command(
     from massnahmen.run.plans import Reading, plan_paths, run_plans
 
     today = day(as_of)
-    paths = plan_paths(plans)
+    paths = plan_paths(discovered(plans or []))
     if paths.several:
         raise UsageProblem("publish writes the site of one plan; give one plan file", "PLAN")
     refused = False

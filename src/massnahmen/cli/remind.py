@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day
+from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day, discovered
 from massnahmen.render.remind import FORMATS
 from massnahmen.words import current_lang
 
@@ -18,7 +18,7 @@ assert set(get_args(Format)) == set(FORMATS), "--format's choices are the render
 
 
 def command(
-    plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
+    plans: list[Path] = typer.Argument(None, metavar="PLAN", help=PLANS_HELP, show_default=False),
     owner: list[str] = typer.Option(
         [], "--owner", metavar="OWNER", help="Only this owner; repeat for more."
     ),
@@ -52,7 +52,7 @@ def command(
 
     today = day(as_of)
     reminding = partial(remind_plan, as_of=today, within=within, owners=owner)
-    run = run_plans(plan_paths(plans), Reading(today), reminding)
+    run = run_plans(plan_paths(discovered(plans or [])), Reading(today), reminding)
     require_known([r.state.plan for r in run.results], owners=owner)
     if out_dir is None:
         report_stdout(run, lang, format)

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, PLANS_HELP, day
-from massnahmen.errors import CannotRun
+from massnahmen.cli.options import AS_OF_HELP, PLANS_HELP, day, discovered
 from massnahmen.words import current_lang
 
 NAME = "show"
@@ -28,10 +27,7 @@ def command(
     from massnahmen.report.lookup import find_measure
     from massnahmen.run.plans import plan_paths
 
-    if not plans:  # one word only: it went to ID, and the plan or the id is missing
-        raise CannotRun(
-            f"give the plan and the measure's id: massnahmen show PLAN ID (got only {measure_id})"
-        )
-    run = find_measure(plan_paths(plans), measure_id, day(as_of))
+    # one word only went to ID: the plan is the one of the folder or MASSNAHMEN_PLAN
+    run = find_measure(plan_paths(discovered(plans or [])), measure_id, day(as_of))
     report_show(run, lang)
     return run.return_code()

@@ -16,6 +16,7 @@ from massnahmen.cli.options import (
     SINCE_HELP,
     changes_from,
     day,
+    discovered,
 )
 from massnahmen.run.plans import Reading, plan_paths, run_plans
 from massnahmen.words import current_lang
@@ -25,7 +26,7 @@ ByChoice = Literal["field", "owner"]
 
 
 def command(
-    plans: list[Path] = typer.Argument(..., metavar="PLAN", help=PLANS_HELP),
+    plans: list[Path] = typer.Argument(None, metavar="PLAN", help=PLANS_HELP, show_default=False),
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP, metavar="DATE"),
     since: str | None = typer.Option(None, "--since", help=SINCE_HELP, metavar="DATE"),
     meeting: str | None = typer.Option(
@@ -45,7 +46,7 @@ def command(
     """
     lang = current_lang()
     today, changes = day(as_of), changes_from(since, meeting, default_previous=False)
-    paths = plan_paths(plans)
+    paths = plan_paths(discovered(plans or []))
     if portfolio:
         from massnahmen.render.compare import report_compare
         from massnahmen.report.compare import summarise

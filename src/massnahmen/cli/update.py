@@ -2,43 +2,58 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
 from massnahmen.cli.options import (
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
-    PriorityChoice,
-    StatusChoice,
+    STATUS_WORDS_HELP,
     assignments,
     day,
+    plan_and_id,
+    priority_of,
+    progress_of,
+    status_of,
 )
 from massnahmen.errors import CannotRun
+from massnahmen.words import say
 
 NAME = "update"
 
 
 def command(
-    plan: Path = typer.Argument(..., metavar="PLAN", help="The plan file (TOML)."),
-    measure_id: str = typer.Argument(..., metavar="ID", help="The measure, e.g. VW-02."),
-    status: StatusChoice | None = typer.Option(
-        None, "--status", help="New status (done implies progress 100)."
+    arguments: list[str] = typer.Argument(
+        ...,
+        metavar="[PLAN] ID",
+        help="The plan file (default: as for every command) and the measure, e.g. VW-02.",
+        show_default=False,
     ),
-    progress: int | None = typer.Option(None, "--progress", help="Per cent done, 0 to 100."),
+    status: str | None = typer.Option(
+        None,
+        "--status",
+        metavar="STATUS",
+        help="New status: " + STATUS_WORDS_HELP + " (erledigt implies progress 100).",
+    ),
+    progress: str | None = typer.Option(
+        None, "--progress", metavar="PERCENT", help="Per cent done, 0 to 100 (45 or 45 %)."
+    ),
     deadline: str | None = typer.Option(
         None,
         "--deadline",
         metavar="DEADLINE",
         help="Move the deadline (needs --note); the adopted deadline is kept.",
     ),
-    note: str | None = typer.Option(None, "--note", help="What happened, or why it moved."),
+    note: str | None = typer.Option(
+        None, "--note", metavar="TEXT", help="What happened, or why it moved."
+    ),
     date: str | None = typer.Option(
-        None, "--date", metavar="DATE", help="Date of the update (YYYY-MM-DD); default today."
+        None, "--date", metavar="DATE", help="Date of the update (31.12.2026); default today."
     ),
     owner: str | None = typer.Option(None, "--owner", metavar="OWNER", help="New owner (id)."),
-    title: str | None = typer.Option(None, "--title", help="New title."),
-    priority: PriorityChoice | None = typer.Option(None, "--priority", help="New priority."),
+    title: str | None = typer.Option(None, "--title", metavar="TEXT", help="New title."),
+    priority: str | None = typer.Option(
+        None, "--priority", metavar="PRIORITY", help="New priority: hoch, mittel, niedrig."
+    ),
     rating: str | None = typer.Option(
         None,
         "--rating",
@@ -73,25 +88,23 @@ def command(
     from massnahmen.edit import MeasureUpdate, edit_plan, update_measure
     from massnahmen.render.edit import outcome_of, report_edit
 
+    plan, measure_id = plan_and_id(arguments)
     change = MeasureUpdate(
         date=day(date, "--date"),
-        status=status,
-        progress=progress,
+        status=status_of(status),
+        progress=progress_of(progress),
         deadline=deadline,
         note=note,
         owner=owner,
         title=title,
-        priority=priority,
+        priority=priority_of(priority),
         rating=rating,
         milestone_done=milestone_done,
         indicators=assignments(indicator, "--indicator"),
         attributes=assignments(attribute, "--attribute"),
     )
     if change.empty:
-        raise CannotRun(
-            "nothing to update: give --status, --progress, --deadline, --rating or --note "
-            "(or --owner, --title, --priority, --milestone-done, --indicator, --attribute)"
-        )
+        raise CannotRun(say("cli.nothing_to_update"))
     operation = lambda loaded: update_measure(loaded, measure_id, change)  # noqa: E731
     result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)
     report_edit(result, dry_run=dry_run)

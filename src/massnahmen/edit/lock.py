@@ -46,10 +46,13 @@ class LockHeld(Exception):
 
     def __init__(self, lock: Path, pid: int | None, host: str | None) -> None:
         self.lock, self.pid, self.host = lock, pid, host
-        who = f"process {pid}" if pid is not None else "another process"
-        if host and host != socket.gethostname():
-            who += f" on {host}"
-        super().__init__(f"being edited by {who}, try again (lock file {lock})")
+        if pid is None:
+            who = say("edit.lock_other")
+        elif host and host != socket.gethostname():
+            who = say("edit.lock_process_on", pid=pid, host=host)
+        else:
+            who = say("edit.lock_process", pid=pid)
+        super().__init__(say("edit.locked", who=who, lock=lock))
 
 
 class UnsafeLock(Exception):

@@ -29,7 +29,6 @@ from massnahmen.edit.splice import (
     append_table,
     append_to_text,
     apply_splices,
-    deadline_value,
     prepend_table,
     set_key,
     toml_value,
@@ -37,6 +36,7 @@ from massnahmen.edit.splice import (
 from massnahmen.errors import CannotRun
 from massnahmen.load import Loaded
 from massnahmen.model import Measure, Plan
+from massnahmen.words import current_lang, format_date, label, say
 
 MEASURE_KEYS = [
     key for key in Measure.model_fields if key not in ("milestones", "indicators", "updates")
@@ -147,7 +147,7 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
     except Refused as exc:
         return Refusal(str(exc))
     pairs = [
-        (key, deadline_value(new.deadline) if key == "deadline" else toml_value(value))
+        (key, plan_deadline(plan, new.deadline) if key == "deadline" else toml_value(value))
         for key, value in keys
         if value is not None
     ]
@@ -163,7 +163,9 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
         splice = prepend_table(_block(loaded, index), "measures", pairs)
     text = apply_splices(loaded.text, [splice])
     region = (splice.start, splice.start + len(splice.text))
-    return Change(text, measure_id, f"added {measure_id} to field {new.field}", index, region)
+    return Change(
+        text, measure_id, say("edit.added", measure=measure_id, field=new.field), index, region
+    )
 
 
 def next_id(plan: Plan, field_id: str) -> str:
@@ -211,10 +213,7 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
     plan = _plan(loaded)
     index, measure = find_measure(plan, measure_id)
     if update.deadline is not None and not (update.note and update.note.strip()):
-        return Refusal(
-            f"{measure_id}: moving the deadline needs a reason; "
-            f'add --note "…" (the committee asks why deadlines move)'
-        )
+        return Refusal(say("edit.needs_reason", measure=measure_id))
     status, progress = update.status, update.progress
     if status == "done" and progress is None:
         progress = 100
@@ -232,7 +231,7 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
     except Refused as exc:
         return Refusal(str(exc))
     except SpliceError as exc:
-        raise EditError(f"measure {measure_id} cannot be edited: {exc}; edit it by hand") from None
+        raise EditError(say("edit.cannot_edit", measure=measure_id, reason=exc)) from None
     splices += parts
     for key, value in (
         ("status", status),
@@ -243,13 +242,13 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
     ):
         if value is not None:
             splices.append(set_key(block, key, toml_value(value), MEASURE_KEYS))
-            done.append(f"{key} {_shown(value)}")
+            done.append(say("edit.key_set", key=key, value=_shown(value)))
     if update.reports:
         entry = {
             "date": toml_value(update.date),
             "status": None if status is None else toml_value(status),
             "progress": None if progress is None else toml_value(progress),
-            "deadline": None if update.deadline is None else deadline_value(update.deadline),
+            "deadline": None if update.deadline is None else plan_deadline(plan, update.deadline),
             "rating": None if rating is None else toml_value(rating),
             "note": None if update.note is None else toml_value(update.note),
         }
@@ -258,13 +257,19 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
         like = block.key_offset("updates", last) if last >= 0 else None
         splices.append(append_table(block, "measures.updates", pairs, like=like))
         if update.deadline is not None:
-            done.append(f"deadline moved to {update.deadline.strip()}")
+            done.append(say("edit.deadline_moved", deadline=update.deadline.strip()))
         if rating is not None:
-            done.append(f"rated {rating}")
-        done.append(f"update of {update.date.isoformat()} recorded")
+            done.append(say("edit.rated", rating=label(rating)))
+        done.append(say("edit.update_recorded", date=format_date(update.date, current_lang())))
     text = apply_splices(loaded.text, [s for s in splices if s is not None])
     region = (block.start, block.end + len(text) - len(loaded.text))
-    return Change(text, measure_id, f"updated {measure_id}: {', '.join(done)}", index, region)
+    return Change(
+        text,
+        measure_id,
+        say("edit.updated", measure=measure_id, done=", ".join(done)),
+        index,
+        region,
+    )
 
 
 def _parts(
@@ -274,13 +279,15 @@ def _parts(
     splices: list[Splice] = []
     if update.milestone_done is not None:
         splices += reach_milestone(block, measure, update.milestone_done, update.date)
-        done.append(f'milestone "{update.milestone_done.strip()}" reached on {update.date}')
+        title, date = update.milestone_done.strip(), format_date(update.date, current_lang())
+        done.append(say("edit.milestone_reached", title=title, date=date))
     for indicator_id, value in update.indicators:
         splices += add_indicator_value(block, measure, indicator_id, value, update.date)
-        done.append(f"{indicator_id} {value} on {update.date}")
+        date = format_date(update.date, current_lang())
+        done.append(say("edit.indicator_value", indicator=indicator_id, value=value, date=date))
     for key, value in update.attributes:
         splices += set_attribute(block, plan, measure, key, value)
-        done.append(f"{key} {_shown(value)}")
+        done.append(say("edit.key_set", key=key, value=_shown(value)))
     return splices
 
 
@@ -290,7 +297,7 @@ def find_measure(plan: Plan, measure_id: str) -> tuple[int, Measure]:
         if measure.id == measure_id:
             return index, measure
     hint = did_you_mean(measure_id, (m.id for m in plan.measures))
-    raise EditError(f"no measure {measure_id}{hint}")
+    raise EditError(say("edit.no_measure", measure=measure_id, hint=hint))
 
 
 def _plan(loaded: Loaded) -> Plan:
@@ -303,10 +310,20 @@ def _block(loaded: Loaded, index: int) -> Block:
         return measure_block(loaded, index)
     except SpliceError as exc:
         measure = _plan(loaded).measures[index]
-        raise EditError(
-            f"measure {measure.id} cannot be edited: {exc}; edit it by hand, "
-            "or write it as a [[measures]] table"
-        ) from None
+        raise EditError(say("edit.cannot_edit_inline", measure=measure.id, reason=exc)) from None
+
+
+def plan_deadline(plan: Plan, text: str) -> str:
+    """A deadline as the officer writes it (31.12.2027, Ende 2028, 2. Hj. 2027, laufend, one of
+    the plan's horizons), as the TOML value of the plan's form; EditError (exit 2) naming the
+    forms where it is none."""
+    from massnahmen.vocabulary import NotUnderstood, read_deadline
+
+    try:
+        value = read_deadline(text, plan.settings.horizons)
+    except NotUnderstood as exc:
+        raise EditError(say("edit.bad_deadline", reason=exc.message())) from None
+    return value.isoformat() if isinstance(value, dt.date) else toml_value(value)
 
 
 def _shown(value: object) -> str:

@@ -13,6 +13,7 @@ from massnahmen.edit.inline import append_inline_item, set_inline_key
 from massnahmen.edit.splice import Block, Splice, append_table, find_block, set_key, toml_value
 from massnahmen.edit.writer import toml_key
 from massnahmen.model import Indicator, Milestone
+from massnahmen.words import current_lang, format_date, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Attribute, Measure, Plan
@@ -30,8 +31,9 @@ def reach_milestone(block: Block, measure: Measure, title: str, day: dt.date) ->
     n = _milestone(measure, title)
     milestone = measure.milestones[n]
     if milestone.done_on is not None:
+        date = format_date(milestone.done_on, current_lang())
         raise Refused(
-            f'{measure.id}: milestone "{milestone.title}" was reached on {milestone.done_on}'
+            say("edit.milestone_was_reached", measure=measure.id, title=milestone.title, date=date)
         )
     path = (*block.path, "milestones", n)
     literal = toml_value(day)
@@ -51,8 +53,9 @@ def _milestone(measure: Measure, title: str) -> int:
     if len(folded) == 1:
         return folded[0]
     if not titles:
-        raise Refused(f"{measure.id} has no milestones")
-    raise Refused(f'{measure.id} has no milestone "{title}"{did_you_mean(title, titles)}')
+        raise Refused(say("edit.no_milestones", measure=measure.id))
+    hint = did_you_mean(title, titles)
+    raise Refused(say("edit.no_milestone", measure=measure.id, title=title, hint=hint))
 
 
 def add_indicator_value(
@@ -62,9 +65,11 @@ def add_indicator_value(
     ids = [i.id for i in measure.indicators]
     if indicator_id not in ids:
         if not ids:
-            raise Refused(f"{measure.id} has no indicators")
+            raise Refused(say("edit.no_indicators", measure=measure.id))
         hint = did_you_mean(indicator_id, ids)
-        raise Refused(f'{measure.id} has no indicator "{indicator_id}"{hint}')
+        raise Refused(
+            say("edit.no_indicator", measure=measure.id, indicator=indicator_id, hint=hint)
+        )
     try:
         value = read_number(text)
     except ValueError as exc:
@@ -72,10 +77,7 @@ def add_indicator_value(
     n = ids.index(indicator_id)
     path = (*block.path, "indicators", n)
     if _inline(block, path):
-        raise Refused(
-            f"{measure.id}: indicator {indicator_id} is written inline; write it as a "
-            "[[measures.indicators]] table to add values"
-        )
+        raise Refused(say("edit.indicator_inline", measure=measure.id, indicator=indicator_id))
     indicator = _sub_block(block, path)
     item = f"{{ date = {toml_value(day)}, value = {number_literal(value)} }}"
     values = (*path, "values")
@@ -103,7 +105,7 @@ def set_attribute(block: Block, plan: Plan, measure: Measure, key: str, text: st
     if not block.text.startswith("[", block.source_map.offsets[path]):  # attributes = { … }
         found = set_inline_key(block.text, block.source_map, path, key, literal)
     elif toml_key(key) != key:
-        raise Refused(f'{measure.id}: attribute "{key}" needs quotes here; edit it by hand')
+        raise Refused(say("edit.attribute_quotes", measure=measure.id, key=key))
     else:  # a [measures.attributes] table: a new key after the others
         order = list(dict.fromkeys([*measure.attributes, key]))
         found = set_key(_sub_block(block, path), key, literal, order)
@@ -141,8 +143,8 @@ def _declared(plan: Plan, key: str) -> Attribute:
             return attribute
     ids = [a.id for a in plan.attributes]
     if not ids:
-        raise Refused(f'the plan declares no attributes ([[attributes]]), so not "{key}"')
-    raise Refused(f'the plan declares no attribute "{key}"{did_you_mean(key, ids)}')
+        raise Refused(say("edit.no_attributes", key=key))
+    raise Refused(say("edit.no_attribute", key=key, hint=did_you_mean(key, ids)))
 
 
 def _inline(block: Block, path: tuple[str | int, ...]) -> bool:

@@ -19,6 +19,7 @@ from massnahmen.edit.lock import LockHeld, UnsafeLock, plan_lock
 from massnahmen.edit.operations import Change, EditError, Refusal
 from massnahmen.files import atomic_write
 from massnahmen.load import Loaded, PlanFileError, decode_text, parse_plan, read_bytes
+from massnahmen.words import say
 
 BOM = "\ufeff".encode()
 Operation = Callable[[Loaded], Change | Refusal]
@@ -58,9 +59,9 @@ def edit_plan(
     try:
         target = path.resolve(strict=True)
     except FileNotFoundError:
-        raise EditError(f"{name}: no such file") from None
+        raise EditError(say("edit.no_such_file", path=name)) from None
     except (OSError, RuntimeError) as exc:
-        raise EditError(f"{name}: cannot be read ({exc})") from None
+        raise EditError(say("edit.unreadable", path=name, reason=exc)) from None
     try:
         with plan_lock(target):
             return _edit_locked(target, name, operation, today, dry_run)
@@ -69,9 +70,7 @@ def edit_plan(
     except PlanFileError as exc:
         raise EditError(str(exc)) from None
     except OSError as exc:
-        raise EditError(
-            f"{name}: cannot write ({exc.strerror or exc}); the plan is unchanged"
-        ) from None
+        raise EditError(say("edit.unwritable", path=name, reason=exc.strerror or exc)) from None
 
 
 def _edit_locked(
@@ -81,7 +80,7 @@ def _edit_locked(
     loaded = parse_plan(decode_text(raw, Path(name)), name)
     if loaded.plan is None:
         errors = [d for d in check_plan(loaded, today) if d.severity == "error"]
-        return _refused(loaded, None, Refusal(_INVALID, errors))
+        return _refused(loaded, None, Refusal(say("edit.invalid"), errors))
     try:
         outcome = operation(loaded)
     except EditError as exc:
@@ -100,23 +99,16 @@ def _edit_locked(
         if new or edited.plan is None:
             # they name no line: they stand in a text that was never written
             unplaced = [replace(d, line=None, column=None) for d in new or errors]
-            return _refused(loaded, outcome, Refusal(_BREAKS, unplaced))
+            return _refused(loaded, outcome, Refusal(say("edit.breaks"), unplaced))
     warnings = [d for d in findings if d.severity == "warning" and d.subject == outcome.measure_id]
     result = EditResult(name, loaded.text, outcome.text, outcome, None, warnings)
     if dry_run:
         return result
     if read_bytes(target) != raw:
-        raise EditError(
-            f"{name}: the file changed on disk while it was being edited; "
-            "nothing was written, run the command again"
-        )
+        raise EditError(say("edit.changed_on_disk", path=name))
     data = outcome.text.encode("utf-8")
     atomic_write(target, BOM + data if raw.startswith(BOM) else data)
     return EditResult(name, loaded.text, outcome.text, outcome, None, warnings, written=True)
-
-
-_INVALID = "the plan is invalid; fix the errors above first"
-_BREAKS = "the edit would make the plan invalid; nothing was written"
 
 
 def _refused(loaded: Loaded, change: Change | None, refusal: Refusal) -> EditResult:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from massnahmen.deadline import parse_deadline
 from massnahmen.load.sourcemap import Path, SourceMap, value_end
 
 _KEY_START = re.compile(r"""(?:[A-Za-z0-9_-]++|"(?:[^"\\\n]++|\\.)*+"|'[^'\n]*+')[ \t]*+=[ \t]*+""")
@@ -79,20 +78,6 @@ def _escape(ch: str) -> str:
     if ord(ch) < 0x20 or ord(ch) == 0x7F:
         return f"\\u{ord(ch):04x}"
     return ch
-
-
-def deadline_value(text: str) -> str:
-    """A deadline as written on the command line: a date unquoted, anything else as a string.
-
-    An unknown form is written as a string too, so that the check names the accepted forms.
-    """
-    try:
-        deadline = parse_deadline(text.strip())
-    except ValueError:
-        return toml_value(text)
-    if deadline.kind == "date" and deadline.due is not None:
-        return deadline.due.isoformat()
-    return toml_value(text.strip())
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from massnahmen.edit.operations import EditError
 from massnahmen.edit.splice import Splice, apply_splices, find_block, set_key, toml_value
 from massnahmen.files import atomic_write
 from massnahmen.load import parse_plan
+from massnahmen.words import say
 
 TEMPLATES = ("empty", "county")
 _PLAN_KEYS = ["title", "authority", "version", "state", "adopted_on", "adopted_by"]
@@ -38,13 +39,13 @@ def write_new_plan(path: Path, text: str, *, force: bool, today: dt.date) -> Non
     errors = [d for d in check_plan(parse_plan(text, str(path)), today) if d.severity == "error"]
     assert not errors, f"a template gives an invalid plan: {errors}"
     if path.is_dir():
-        raise EditError(f"{path}: is a folder; give the path of the new plan file")
+        raise EditError(say("edit.is_folder", path=path))
     if path.exists() and not force:
-        raise EditError(f"{path}: already exists; --force overwrites it")
+        raise EditError(say("edit.exists", path=path))
     target = path.resolve()
     if not target.parent.is_dir():
-        raise EditError(f"{path}: the folder {target.parent} does not exist")
+        raise EditError(say("edit.no_folder", path=path, folder=target.parent))
     try:
         atomic_write(target, text.encode("utf-8"))
     except OSError as exc:
-        raise EditError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise EditError(say("edit.cannot_write", path=path, reason=exc.strerror or exc)) from None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from massnahmen.diagnostics import printable
 from massnahmen.render.console import print_error
 from massnahmen.run.outcome import Outcome
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.edit import EditResult
@@ -36,10 +37,11 @@ def report_edit(result: EditResult, *, dry_run: bool) -> None:
     for warning in result.warnings:
         print_error(warning.format())
     if dry_run:
-        print_error(printable(f"{result.file}: dry run, nothing written ({result.change.summary})"))
+        summary = result.change.summary
+        print_error(printable(say("edit.dry_run", path=result.file, summary=summary)))
     else:
         sys.stdout.write(printable(f"{result.file}: {result.change.summary}") + "\n")
 
 
 def report_new_plan(path: Path, template: str) -> None:
-    sys.stdout.write(printable(f"{path}: new plan from the {template} template") + "\n")
+    sys.stdout.write(printable(say("edit.new_plan", path=path, template=template)) + "\n")

@@ -20,6 +20,7 @@ from massnahmen.diagnostics import Diagnostic, Severity
 from massnahmen.errors import CannotRun
 from massnahmen.run.outcome import Outcome, Run
 from massnahmen.run.parallel import map_plans
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.load import Loaded
@@ -48,6 +49,7 @@ def plan_paths(arguments: Sequence[Path]) -> PlanPaths:
     silently. A folder without any plan file cannot be run (exit 2); a missing file is reported
     when it is read.
     """
+    arguments = [with_suffix_if_missing(path) for path in arguments]
     several = len(arguments) != 1 or arguments[0].is_dir()
     found: list[Path] = []
     for path in arguments:
@@ -56,12 +58,34 @@ def plan_paths(arguments: Sequence[Path]) -> PlanPaths:
             continue
         plans = folder_plans(path)
         if not plans:
-            raise CannotRun(f"{path}: no plan files (*.toml) in this folder")
+            raise CannotRun(say("run.no_plan_in_folder", folder=path))
         found.extend(plans)
     unique: dict[str, Path] = {}
     for path in found:
         unique.setdefault(os.path.realpath(path), path)  # never raises, on a link loop either
     return PlanPaths([*unique.values()], several)
+
+
+def discover_plan(folder: Path, named: str | None) -> Path:
+    """The plan a command means when none is given: the one `MASSNAHMEN_PLAN` names, else the
+    only plan file of `folder` (an import's mapping file, `*.mapping.toml`, is not a plan).
+    Cannot run (exit 2) where there is none or more than one, naming what was found."""
+    if named:
+        return Path(named)
+    plans = [p for p in folder_plans(folder) if not p.name.endswith(".mapping.toml")]
+    if len(plans) == 1:
+        return plans[0]
+    if not plans:
+        raise CannotRun(say("run.no_plan_here", folder=folder.resolve()))
+    shown = ", ".join(p.name for p in plans[:5]) + (", …" if len(plans) > 5 else "")
+    raise CannotRun(say("run.several_plans_here", count=len(plans), plans=shown))
+
+
+def with_suffix_if_missing(path: Path) -> Path:
+    """`kreisplan` for `kreisplan.toml` where only the latter exists, as a person types it."""
+    if not path.suffix and not path.exists() and path.with_suffix(".toml").is_file():
+        return path.with_suffix(".toml")
+    return path
 
 
 def folder_plans(folder: Path) -> list[Path]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections.abc import Iterator
 from contextvars import ContextVar
 from typing import Literal
 
 from massnahmen.words.cli import CLI_WORDS
+from massnahmen.words.editing import EDITING_WORDS
 from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
@@ -30,18 +32,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **PUBLISH_WORDS,
     **MODEL_WORDS,
     **CLI_WORDS,
+    **EDITING_WORDS,
 }
 assert len(CATALOGUE) == sum(
-    map(len, (REPORT_WORDS, VOCABULARY_WORDS, SAFETY_WORDS, PUBLISH_WORDS, MODEL_WORDS, CLI_WORDS))
+    map(
+        len,
+        (
+            REPORT_WORDS,
+            VOCABULARY_WORDS,
+            SAFETY_WORDS,
+            PUBLISH_WORDS,
+            MODEL_WORDS,
+            CLI_WORDS,
+            EDITING_WORDS,
+        ),
+    )
 ), "one word per key"
 
 # The language of messages made in the core (findings, refusals, errors), set once per command
 # by the command line; renderers are given theirs explicitly.
-_CURRENT: ContextVar[Lang] = ContextVar("massnahmen_lang", default="de")
+_CURRENT: ContextVar[Lang | None] = ContextVar("massnahmen_lang", default=None)
 
 
 def current_lang() -> Lang:
-    return _CURRENT.get()
+    """The language set for this run, else the one `MASSNAHMEN_LANG` asks for, else German."""
+    lang = _CURRENT.get()
+    if lang is not None:
+        return lang
+    asked = os.environ.get("MASSNAHMEN_LANG")
+    return "en" if asked == "en" else "de"
 
 
 @contextlib.contextmanager
@@ -60,7 +79,7 @@ def label(key: str, lang: Lang | None = None) -> str:
     entry = CATALOGUE.get(key)
     if entry is None:
         return key
-    return entry[0] if (lang or _CURRENT.get()) == "de" else entry[1]
+    return entry[0] if (lang or current_lang()) == "de" else entry[1]
 
 
 def say(key: str, lang: Lang | None = None, /, **values: object) -> str:

@@ -7,4 +7,42 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
         "--lang: '{value}' ist keine Sprache dieses Programms; de oder en",
         "--lang: '{value}' is not a language of this tool; de or en",
     ),
+    "cli.not_days": (
+        "„{value}“ ist keine Anzahl von Tagen; geschrieben wie 14",
+        '"{value}" is not a number of days; written as 14',
+    ),
+    "cli.since_or_meeting": (
+        "--since oder --meeting angeben, nicht beides",
+        "give --since or --meeting, not both",
+    ),
+    "cli.missing_options": (
+        "es fehlt {options}",
+        "missing {options}",
+    ),
+    "cli.too_many_arguments": (
+        "zu viele Argumente: {arguments}; erwartet {expected}",
+        "too many arguments: {arguments}; expected {expected}",
+    ),
+    "cli.nothing_to_update": (
+        "nichts zu ändern: geben Sie --status, --progress, --deadline, --rating oder --note an "
+        "(oder --owner, --title, --priority, --milestone-done, --indicator, --attribute)",
+        "nothing to update: give --status, --progress, --deadline, --rating or --note "
+        "(or --owner, --title, --priority, --milestone-done, --indicator, --attribute)",
+    ),
+    "run.no_plan_here": (
+        "kein Plan angegeben, und in {folder} liegt keine Plandatei (*.toml); nennen Sie den "
+        "Plan (massnahmen status plan.toml) oder setzen Sie MASSNAHMEN_PLAN",
+        "no plan given, and {folder} holds no plan file (*.toml); name the plan "
+        "(massnahmen status plan.toml) or set MASSNAHMEN_PLAN",
+    ),
+    "run.several_plans_here": (
+        "kein Plan angegeben, und hier liegen {count} Plandateien ({plans}); nennen Sie den "
+        "Plan oder setzen Sie MASSNAHMEN_PLAN",
+        "no plan given, and this folder holds {count} plan files ({plans}); name the plan or "
+        "set MASSNAHMEN_PLAN",
+    ),
+    "run.no_plan_in_folder": (
+        "{folder}: keine Plandateien (*.toml) in diesem Ordner",
+        "{folder}: no plan files (*.toml) in this folder",
+    ),
 }
