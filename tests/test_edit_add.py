@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 import tomllib
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import run
 from tests.editing import PLAN, write_plan

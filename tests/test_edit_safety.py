@@ -20,7 +20,6 @@ from massnahmen.load import load_plan
 from tests.conftest import run
 from tests.editing import PLAN, UPDATE_VW01, after_update_of_vw01, write_plan
 
-
 # These pin the English wording; the German one is pinned in tests/test_german.py.
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -11,7 +11,6 @@ import pytest
 from tests.conftest import run
 from tests.editing import PLAN, UPDATE_VW01, after_update_of_vw01, write_plan
 
-
 # These pin the English wording; the German one is pinned in tests/test_german.py.
 pytestmark = pytest.mark.usefixtures("english")
 

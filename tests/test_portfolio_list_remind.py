@@ -99,15 +99,14 @@ def test_remind_json_of_a_folder_has_every_plan_and_its_path_on_every_digest() -
     assert [d["owner"]["id"] for d in adorf["digests"]] == ["FB1"]
     assert [d["owner"]["id"] for d in bedorf["digests"]] == ["IT"]
     assert {d["plan"] for d in adorf["digests"]} == {str(ADORF)}
-    command = bedorf["digests"][0]["items"][0]["command"]
-    assert command.startswith(f"massnahmen update {BEDORF} BIL-01 ")
+    assert bedorf["digests"][0]["items"][0]["id"] == "BIL-01"
 
 
 def test_remind_text_of_several_plans_is_every_letter() -> None:
     result = run("remind", ADORF, BEDORF, *AS_OF)
     assert result.code == 0, result.stderr
     assert result.stdout.count("Betreff:") == 2
-    assert "Adorf digital 2030" in result.stdout and f"update {BEDORF} " in result.stdout
+    assert "Adorf digital 2030" in result.stdout and "Bedorf" in result.stdout
 
 
 @pytest.mark.parametrize("format", ["text", "markdown", "json"])

@@ -29,7 +29,7 @@ def test_text_digest_for_one_owner() -> None:
     assert (code, stderr) == (0, "")
     assert (
         stdout
-        == f"""\
+        == """\
 An: Schulamt
 Betreff: Maßnahmenplan „Testdorf digital“: 1 Maßnahme braucht Ihre Rückmeldung
 
@@ -41,10 +41,12 @@ im Maßnahmenplan „Testdorf digital“ (Gemeinde Testdorf) braucht zum Stichta
 B-01  Lernplattform
     seit 517 Tagen ohne Meldung · Frist 2025 · in Umsetzung, 10 %
     Noch keine Meldung.
-    massnahmen update {PLAN} B-01 --status in_progress --progress 10 --note "Sachstand …"
 
-Erledigt? Dann mit --status done. Verschiebt sich die Frist? Dann mit
---deadline JJJJ-MM-TT und der Begründung in --note.
+Bitte teilen Sie mir bis zum 15.06.2024 zu dieser Maßnahme mit: den Stand
+(geplant, in Umsetzung, umgesetzt, zurückgestellt oder verworfen), den
+Fortschritt in Prozent und in ein, zwei Sätzen, was geschehen ist. Verschiebt
+sich die Frist, nennen Sie bitte die neue Frist und den Grund; der Ausschuss
+fragt danach.
 
 Vielen Dank!
 
@@ -103,7 +105,7 @@ def test_markdown_digest_escapes_plan_text() -> None:
     assert stdout.startswith("# Maßnahmenplan „Testdorf digital“: 2 Maßnahmen brauchen")
     assert "**An:** Amt für Ordnung (ordnung@testdorf.de)" in stdout
     assert "## A-01 – Online-Terminvergabe\n\n- **überfällig seit 31 Tagen**\n" in stdout
-    assert "```sh\nmassnahmen update " in stdout
+    assert "massnahmen update" not in stdout and "```" not in stdout
 
 
 def test_markdown_escaping_keeps_html_and_emphasis_literal() -> None:
@@ -118,13 +120,13 @@ def test_json_has_the_documented_shape() -> None:
     assert list(document) == ["plan", "as_of", "within", "digests"]
     assert (document["as_of"], document["within"]) == ("2024-06-01", 30)
     digest = document["digests"][0]
-    assert list(digest) == ["owner", "subject", "items", "body"]
+    assert list(digest) == ["owner", "subject", "reply_by", "items", "body"]
     assert digest["owner"] == {
         "id": "O1", "name": "Amt für Ordnung", "email": "ordnung@testdorf.de", "kind": "unit",
         "active": True,
     }  # fmt: skip
     item = digest["items"][0]
-    assert list(item)[-2:] == ["reasons", "command"] and item["id"] == "A-01"
+    assert list(item)[-1] == "reasons" and item["id"] == "A-01"
     assert (item["reasons"], item["days_left"], item["due"]) == (["overdue"], -31, "2024-05-01")
     assert digest["body"].startswith("Guten Tag, Amt für Ordnung,\n")
     assert document["digests"][1]["owner"]["email"] is None
@@ -177,7 +179,16 @@ def test_out_dir_file_names_follow_the_format(tmp_path: Path, format: str, suffi
 def test_json_file_holds_one_owner(tmp_path: Path) -> None:
     remind("--out-dir", tmp_path, "-f", "json")
     document = json.loads((tmp_path / "O1.json").read_text(encoding="utf-8"))
-    assert list(document) == ["plan", "as_of", "within", "owner", "subject", "items", "body"]
+    assert list(document) == [
+        "plan",
+        "as_of",
+        "within",
+        "owner",
+        "subject",
+        "reply_by",
+        "items",
+        "body",
+    ]
     assert document["owner"]["email"] == "ordnung@testdorf.de"
 
 
@@ -248,3 +259,17 @@ def test_control_characters_in_plan_text_are_escaped(tmp_path: Path) -> None:
     for format in ("text", "markdown"):
         _, stdout, _ = remind("--owner", "O2", "-f", format, plan=plan)
         assert r"Lern\x1b" in stdout and "\x1b" not in stdout
+
+
+@pytest.mark.parametrize("format", ["text", "markdown", "json"])
+def test_the_letter_asks_in_words_and_never_shows_a_command(format: str) -> None:
+    """The recipients never run the tool: no command line, no option, a day to answer by."""
+    result = run("remind", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "-f", format)
+    assert result.code == 0
+    letters = result.stdout
+    if format == "json":
+        letters = "".join(d["body"] for d in json.loads(result.stdout)["digests"])
+    for programmer in ("massnahmen update", "--status", "--note", "--deadline", "in_progress"):
+        assert programmer not in letters
+    # the day before the next committee meeting after 18.03.2025 (the HFA of 02.04.2025)
+    assert "bis zum 01.04.2025" in " ".join(letters.split())

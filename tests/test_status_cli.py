@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.conftest import DATA, EXAMPLE, EXAMPLE_AS_OF, run
 
 PLAN = DATA / "report" / "plan.toml"

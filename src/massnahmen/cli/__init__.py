@@ -92,6 +92,8 @@ def main_options(
 def _register() -> None:
     from massnahmen.cli import (
         add,
+        add_field,
+        add_owner,
         check,
         diff,
         export,
@@ -113,6 +115,8 @@ def _register() -> None:
         show,
         list_,
         add,
+        add_field,
+        add_owner,
         update,
         diff,
         remind,

@@ -58,9 +58,10 @@ class Refusal:
 
 @dataclass(frozen=True)
 class Change:
-    """The plan's new text, the measure it concerns and what was done, in a few words.
+    """The plan's new text, the measure (or field, or owner) it concerns and what was done,
+    in a few words.
 
-    `index` is the measure's place in the new plan and `region` the offsets of its text there.
+    `index` is its place in the new plan's `table` and `region` the offsets of its text there.
     """
 
     text: str
@@ -68,6 +69,7 @@ class Change:
     summary: str
     index: int
     region: tuple[int, int]
+    table: str = "measures"  # the array the edited table belongs to: measures, fields, owners
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,9 @@ class MeasureUpdate:
 def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
     """Adds a measure after the last one of its field (or at the end of the file)."""
     plan = _plan(loaded)
+    unknown = _unknown_references(plan, new)
+    if unknown is not None:
+        return unknown
     measure_id = new.id or next_id(plan, new.field)
     keys: list[tuple[str, object | None]] = [
         ("id", measure_id),
@@ -166,6 +171,20 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
     return Change(
         text, measure_id, say("edit.added", measure=measure_id, field=new.field), index, region
     )
+
+
+def _unknown_references(plan: Plan, new: NewMeasure) -> Refusal | None:
+    """A field or owner the plan does not have yet, refused naming the command that adds it
+    (a new plan from `init` has none of its own)."""
+    if new.field not in {f.id for f in plan.fields}:
+        hint = did_you_mean(new.field, (f.id for f in plan.fields))
+        return Refusal(say("edit.unknown_field", field=new.field, hint=hint))
+    owners = {o.id for o in plan.owners}
+    for owner in (new.owner, *new.contributors):
+        if owner not in owners:
+            hint = did_you_mean(owner, owners)
+            return Refusal(say("edit.unknown_owner", owner=owner, hint=hint))
+    return None
 
 
 def next_id(plan: Plan, field_id: str) -> str:
@@ -242,7 +261,7 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
     ):
         if value is not None:
             splices.append(set_key(block, key, toml_value(value), MEASURE_KEYS))
-            done.append(say("edit.key_set", key=key, value=_shown(value)))
+            done.append(_key_set(key, value))
     if update.reports:
         entry = {
             "date": toml_value(update.date),
@@ -324,6 +343,15 @@ def plan_deadline(plan: Plan, text: str) -> str:
     except NotUnderstood as exc:
         raise EditError(say("edit.bad_deadline", reason=exc.message())) from None
     return value.isoformat() if isinstance(value, dt.date) else toml_value(value)
+
+
+def _key_set(key: str, value: object) -> str:
+    """`Status umgesetzt` / `status done`: a plain key set, in the current language."""
+    german = current_lang() == "de"
+    if german and key in ("status", "priority") and isinstance(value, str):
+        value = label(value)
+    shown = f"{value} %" if german and key == "progress" else _shown(value)
+    return say("edit.key_set", key=say(f"edit.key.{key}"), value=shown)
 
 
 def _shown(value: object) -> str:

@@ -88,7 +88,7 @@ def _edit_locked(
     if isinstance(outcome, Refusal):
         return _refused(loaded, None, outcome)
     edited = parse_plan(outcome.text, name)
-    if edited.plan is not None:
+    if edited.plan is not None and outcome.table == "measures":
         # Only findings about the edited measure are shown: index just its region.
         edited.source_map = region_map(outcome.text, *outcome.region, outcome.index, lines=True)
     findings = check_plan(edited, today)
@@ -101,6 +101,8 @@ def _edit_locked(
             unplaced = [replace(d, line=None, column=None) for d in new or errors]
             return _refused(loaded, outcome, Refusal(say("edit.breaks"), unplaced))
     warnings = [d for d in findings if d.severity == "warning" and d.subject == outcome.measure_id]
+    if outcome.table != "measures":  # a field or owner just added has no measures yet
+        warnings = [d for d in warnings if d.code != "W302"]
     result = EditResult(name, loaded.text, outcome.text, outcome, None, warnings)
     if dry_run:
         return result

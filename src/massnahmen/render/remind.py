@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shlex
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -98,13 +97,20 @@ class Reminders:
         text = self.say("remind_latest", date=format_date(update.date, self.lang))
         return f"{text}: {_one_line(update.note)}" if update.note else text
 
-    def command(self, measure: Measure) -> str:
-        """The `massnahmen update` line that records the new state."""
-        parts = ["massnahmen", "update", shlex.quote(self.plan), shlex.quote(measure.id)]
-        parts += ["--status", measure.status]
-        if measure.progress is not None:
-            parts += ["--progress", str(measure.progress)]
-        return " ".join(parts) + f' --note "{self.say("remind_note")}"'
+    def reply_by(self) -> dt.date:
+        """The day answers are asked for: the day before the next committee meeting, else
+        two weeks from the as-of day."""
+        from massnahmen.report.since import next_meeting
+
+        meeting = next_meeting(self.state.plan, self.as_of)
+        if meeting is not None and meeting.date > self.as_of:
+            return meeting.date - dt.timedelta(days=1)
+        return self.as_of + dt.timedelta(days=14)
+
+    def ask(self, digest: Digest) -> str:
+        """What the owner is asked for, in words: the recipients never run the tool."""
+        key = "remind_help_one" if len(digest.reminders) == 1 else "remind_help"
+        return self.say(key, date=format_date(self.reply_by(), self.lang))
 
 
 def _left(state: PlanState, measure: Measure) -> int:
@@ -151,10 +157,9 @@ def render_text_body(result: Reminders, digest: Digest) -> str:
             f"{measure.id}  {measure.title}",
             "    " + " · ".join(fact for fact in facts if fact),
             "    " + result.latest(measure),
-            "    " + result.command(measure),
             "",
         ]
-    lines += [_fill(result.say("remind_help")), "", result.say("remind_closing"), ""]
+    lines += [_fill(result.ask(digest)), "", result.say("remind_closing"), ""]
     lines.append(result.say("remind_footer", date=format_date(result.as_of, result.lang)))
     return _lines("\n".join(lines) + "\n")
 
@@ -200,9 +205,8 @@ def render_markdown(result: Reminders, digest: Digest) -> str:
         lines += [f"- **{md(why)}**" for why in result.why(reminder)]
         deadline = result.deadline(measure)
         lines += [f"- {md(deadline)}"] if deadline else []
-        lines += [f"- {md(result.standing(measure))}", f"- {md(result.latest(measure))}"]
-        lines += ["", "```sh", result.command(measure), "```", ""]
-    lines += [md(result.say("remind_help")), "", md(result.say("remind_closing")), ""]
+        lines += [f"- {md(result.standing(measure))}", f"- {md(result.latest(measure))}", ""]
+    lines += [md(result.ask(digest)), "", md(result.say("remind_closing")), ""]
     footer = result.say("remind_footer", date=format_date(result.as_of, result.lang))
     lines.append(f"*{md(footer)}*")
     return _lines("\n".join(lines) + "\n")
@@ -223,11 +227,11 @@ def digest_json(result: Reminders, digest: Digest) -> dict[str, Any]:
             "active": owner.active,
         },
         "subject": result.subject(digest),
+        "reply_by": result.reply_by().isoformat(),
         "items": [
             {
                 **measure_record(r.measure, result.state),
                 "reasons": list(r.reasons),
-                "command": result.command(r.measure),
             }
             for r in digest.reminders
         ],

@@ -23,6 +23,10 @@ CLI_WORDS: dict[str, tuple[str, str]] = {
         "zu viele Argumente: {arguments}; erwartet {expected}",
         "too many arguments: {arguments}; expected {expected}",
     ),
+    "cli.not_a_kind": (
+        "„{value}“ ist keine Art; unit (Einheit), person oder external (extern)",
+        '"{value}" is not a kind; unit, person or external',
+    ),
     "cli.nothing_to_update": (
         "nichts zu ändern: geben Sie --status, --progress, --deadline, --rating oder --note an "
         "(oder --owner, --title, --priority, --milestone-done, --indicator, --attribute)",

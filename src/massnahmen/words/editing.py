@@ -9,6 +9,11 @@ EDITING_WORDS: dict[str, tuple[str, str]] = {
     ),
     "edit.updated": ("{measure} geändert: {done}", "updated {measure}: {done}"),
     "edit.key_set": ("{key} {value}", "{key} {value}"),
+    "edit.key.status": ("Status", "status"),
+    "edit.key.progress": ("Fortschritt", "progress"),
+    "edit.key.owner": ("Zuständigkeit", "owner"),
+    "edit.key.title": ("Titel", "title"),
+    "edit.key.priority": ("Priorität", "priority"),
     "edit.deadline_moved": ("Frist verschoben auf {deadline}", "deadline moved to {deadline}"),
     "edit.rated": ("eingeschätzt als {rating}", "rated {rating}"),
     "edit.update_recorded": (
@@ -117,5 +122,28 @@ EDITING_WORDS: dict[str, tuple[str, str]] = {
         "{path}: the folder {folder} does not exist",
     ),
     "edit.cannot_write": ("{path}: nicht schreibbar ({reason})", "{path}: cannot write ({reason})"),
+    "edit.unknown_field": (
+        "es gibt kein Handlungsfeld „{field}“{hint}; legen Sie es an mit "
+        'massnahmen add-field --id {field} --name "…"',
+        'there is no field of action "{field}"{hint}; add it with '
+        'massnahmen add-field --id {field} --name "…"',
+    ),
+    "edit.unknown_owner": (
+        "es gibt keine Zuständigkeit „{owner}“{hint}; legen Sie sie an mit "
+        'massnahmen add-owner --id {owner} --name "…"',
+        'there is no owner "{owner}"{hint}; add it with massnahmen add-owner --id {owner} '
+        '--name "…"',
+    ),
+    "edit.field_added": (
+        "Handlungsfeld {field} angelegt: {name}",
+        "added field of action {field}: {name}",
+    ),
+    "edit.owner_added": ("Zuständigkeit {owner} angelegt: {name}", "added owner {owner}: {name}"),
+    "edit.id_taken": (
+        "die Kennung {id} ist schon vergeben ({what} „{name}“)",
+        'the id {id} is taken already ({what} "{name}")',
+    ),
+    "edit.a_field": ("Handlungsfeld", "field of action"),
+    "edit.an_owner": ("Zuständigkeit", "owner"),
     "edit.bad_deadline": ("--deadline: {reason}", "--deadline: {reason}"),
 }

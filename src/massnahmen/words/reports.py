@@ -199,14 +199,26 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
     "remind_days": ("{n} Tagen", "{n} days"),
     "remind_latest": ("Letzte Meldung vom {date}", "Latest update on {date}"),
     "remind_no_update": ("Noch keine Meldung.", "No update yet."),
-    "remind_how": ("So tragen Sie den Stand ein:", "To record the state:"),
     "remind_help": (
-        "Erledigt? Dann mit --status done. Verschiebt sich die Frist? Dann mit --deadline "
-        "JJJJ-MM-TT und der Begründung in --note.",
-        "Done? Then with --status done. Will it take longer? Then with --deadline YYYY-MM-DD and "
-        "the reason in --note.",
+        "Bitte teilen Sie mir bis zum {date} zu jeder dieser Maßnahmen mit: den Stand (geplant, "
+        "in Umsetzung, umgesetzt, zurückgestellt oder verworfen), den Fortschritt in Prozent und "
+        "in ein, zwei Sätzen, was geschehen ist. Verschiebt sich eine Frist, nennen Sie bitte "
+        "die neue Frist und den Grund; der Ausschuss fragt danach.",
+        "Please let me know by {date} for each of these measures: its state (planned, in "
+        "progress, done, on hold or cancelled), its progress in per cent and, in a sentence or "
+        "two, what has happened. If a deadline moves, please give the new deadline and the "
+        "reason; the committee asks about it.",
     ),
-    "remind_note": ("Sachstand …", "state …"),
+    "remind_help_one": (
+        "Bitte teilen Sie mir bis zum {date} zu dieser Maßnahme mit: den Stand (geplant, in "
+        "Umsetzung, umgesetzt, zurückgestellt oder verworfen), den Fortschritt in Prozent und in "
+        "ein, zwei Sätzen, was geschehen ist. Verschiebt sich die Frist, nennen Sie bitte die "
+        "neue Frist und den Grund; der Ausschuss fragt danach.",
+        "Please let me know by {date} for this measure: its state (planned, in progress, done, "
+        "on hold or cancelled), its progress in per cent and, in a sentence or two, what has "
+        "happened. If the deadline moves, please give the new deadline and the reason; the "
+        "committee asks about it.",
+    ),
     "remind_closing": ("Vielen Dank!", "Thank you!"),
     "remind_footer": (
         "Erstellt von massnahmen für den Stichtag {date}.",
