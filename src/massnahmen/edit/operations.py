@@ -229,6 +229,27 @@ def _neighbour(plan: Plan, field_id: str) -> tuple[Literal["after", "before"], i
 def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Change | Refusal:
     """Records progress: appends to the history and sets the measure's current status and
     progress; changes plain keys in place. The adopted deadline is never touched."""
+    made = measure_splices(loaded, measure_id, update)
+    if isinstance(made, Refusal):
+        return made
+    index, block, splices, done = made
+    text = apply_splices(loaded.text, splices)
+    region = (block.start, block.end + len(text) - len(loaded.text))
+    return Change(
+        text,
+        measure_id,
+        say("edit.updated", measure=measure_id, done=", ".join(done)),
+        index,
+        region,
+    )
+
+
+def measure_splices(
+    loaded: Loaded, measure_id: str, update: MeasureUpdate
+) -> tuple[int, Block, list[Splice], list[str]] | Refusal:
+    """What `update_measure` changes, not yet applied: the measure's index and block, the
+    splices and what each does in words; so that `collect` can change many measures in one
+    edit (splices of different measures never overlap)."""
     plan = _plan(loaded)
     index, measure = find_measure(plan, measure_id)
     if update.deadline is not None and not (update.note and update.note.strip()):
@@ -280,15 +301,7 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
         if rating is not None:
             done.append(say("edit.rated", rating=label(rating)))
         done.append(say("edit.update_recorded", date=format_date(update.date, current_lang())))
-    text = apply_splices(loaded.text, [s for s in splices if s is not None])
-    region = (block.start, block.end + len(text) - len(loaded.text))
-    return Change(
-        text,
-        measure_id,
-        say("edit.updated", measure=measure_id, done=", ".join(done)),
-        index,
-        region,
-    )
+    return index, block, [s for s in splices if s is not None], done
 
 
 def _parts(

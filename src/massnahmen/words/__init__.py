@@ -19,6 +19,7 @@ from massnahmen.words.editing import EDITING_WORDS
 from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
+from massnahmen.words.request import REQUEST_WORDS
 from massnahmen.words.safety import SAFETY_WORDS
 from massnahmen.words.vocabulary import VOCABULARY_WORDS
 
@@ -33,6 +34,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **MODEL_WORDS,
     **CLI_WORDS,
     **EDITING_WORDS,
+    **REQUEST_WORDS,
 }
 assert len(CATALOGUE) == sum(
     map(
@@ -45,6 +47,7 @@ assert len(CATALOGUE) == sum(
             MODEL_WORDS,
             CLI_WORDS,
             EDITING_WORDS,
+            REQUEST_WORDS,
         ),
     )
 ), "one word per key"
