@@ -12,6 +12,9 @@ from massnahmen.request.asking import Asking
 from massnahmen.sanitize import one_line
 from massnahmen.words import Lang, format_date, say
 
+# Long lines: the default of 78 folds a long German name inside a word, which readers show
+# with a space in it ("Ratsb üro").
+POLICY = SMTP.clone(max_line_length=200)
 XLSX = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 
@@ -19,7 +22,7 @@ def request_mail(asking: Asking, workbook: bytes, file_name: str, lang: Lang) ->
     """The mail as bytes with CRLF line ends (RFC 5322)."""
     owner, ticket, head = asking.owner, asking.ticket, asking.plan.plan
     reply_by = format_date(ticket.reply_by, lang)
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=POLICY)
     if owner.email:
         message["To"] = Address(one_line(owner.name), addr_spec=owner.email)
     message["Subject"] = one_line(
