@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from massnahmen.edit.operations import Change, MeasureUpdate, Refusal, measure_splices
-from massnahmen.edit.splice import apply_splices
+from massnahmen.edit.locate import measure_blocks
+from massnahmen.edit.operations import (
+    Change,
+    MeasureUpdate,
+    Refusal,
+    find_measure,
+    measure_splices,
+)
+from massnahmen.edit.splice import Block, SpliceError, apply_splices
 from massnahmen.load import Loaded, parse_plan
 from massnahmen.words import say
 
@@ -29,8 +36,9 @@ def update_measures(
             else:
                 this_pass[measure_id] = update
         splices = []
+        found = _places(loaded, list(this_pass))
         for measure_id, update in this_pass.items():
-            made = measure_splices(loaded, measure_id, update)
+            made = measure_splices(loaded, measure_id, update, found.get(measure_id))
             if isinstance(made, Refusal):
                 return made
             splices += made[2]
@@ -42,3 +50,18 @@ def update_measures(
             if loaded.plan is None:
                 return Refusal(say("edit.breaks"))
     return Change(text, "", "; ".join(done), 0, (0, len(text)), table="plan")
+
+
+def _places(loaded: Loaded, measure_ids: list[str]) -> dict[str, tuple[int, Block]]:
+    """Each measure's index and block, from one scan of the file's header lines."""
+    if loaded.plan is None:
+        return {}
+    indices = {m.id: n for n, m in enumerate(loaded.plan.measures)}
+    for measure_id in measure_ids:
+        if measure_id not in indices:
+            find_measure(loaded.plan, measure_id)  # raises, with a hint
+    try:
+        blocks = measure_blocks(loaded, {indices[m] for m in measure_ids})
+    except SpliceError:
+        return {}  # each found on its own, with its own error
+    return {m: (indices[m], blocks[indices[m]]) for m in measure_ids if indices[m] in blocks}

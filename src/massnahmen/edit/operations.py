@@ -245,13 +245,17 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
 
 
 def measure_splices(
-    loaded: Loaded, measure_id: str, update: MeasureUpdate
+    loaded: Loaded,
+    measure_id: str,
+    update: MeasureUpdate,
+    at: tuple[int, Block] | None = None,
 ) -> tuple[int, Block, list[Splice], list[str]] | Refusal:
     """What `update_measure` changes, not yet applied: the measure's index and block, the
     splices and what each does in words; so that `collect` can change many measures in one
-    edit (splices of different measures never overlap)."""
+    edit (splices of different measures never overlap). `at` gives the measure's index and
+    block where the caller found them already (for many measures, from one index of the file)."""
     plan = _plan(loaded)
-    index, measure = find_measure(plan, measure_id)
+    index, measure = find_measure(plan, measure_id) if at is None else (at[0], plan.measures[at[0]])
     if update.deadline is not None and not (update.note and update.note.strip()):
         return Refusal(say("edit.needs_reason", measure=measure_id))
     status, progress = update.status, update.progress
@@ -263,7 +267,7 @@ def measure_splices(
         rating = None if update.rating is None else read_rating(update.rating)
     except ValueError as exc:
         return Refusal(f"{measure_id}: {exc}")
-    block = _block(loaded, index)
+    block = _block(loaded, index) if at is None else at[1]
     splices: list[Splice | None] = []
     done: list[str] = []
     try:
