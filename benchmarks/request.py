@@ -55,6 +55,7 @@ def measure(owners: int, measures: int, runs: int, folder: Path) -> dict[str, fl
     from massnahmen.request.answers import judge, read_returned
     from massnahmen.request.asking import ask_plan
     from massnahmen.request.collecting import collect_answers
+    from massnahmen.request.ticket import tie_rows
 
     path = folder / "plan.toml"
     text = plan_text(owners, measures)
@@ -63,19 +64,29 @@ def measure(owners: int, measures: int, runs: int, folder: Path) -> dict[str, fl
     assert plan is not None
     askings = ask_plan(plan, AS_OF)
     rows = {a.owner.id: [_shown(r.measure) for r in a.rows] for a in askings}
+    ties = {a.owner.id: tie_rows(a.ticket) for a in askings}
 
     def request() -> None:
         for asking in ask_plan(plan, AS_OF):
             request_bytes(asking, "de")
 
     def write_plain() -> None:
-        for cells in rows.values():
+        """The same cells: title, header, each row's eleven (the empty answer cells as empty
+        text) and the hidden sheet's, with no style, validation or print setup."""
+        for owner, cells in rows.items():
             book = Workbook()
             sheet = book.active
             assert sheet is not None
-            sheet.append(["Nr.", "Maßnahme", "Status", "Fortschritt", "Frist"])
+            sheet.append(["Statusabfrage"])
+            sheet.append(["Amt"])
+            sheet.append(["Hinweis"])
+            sheet.append(["Hinweis"])
+            sheet.append(["Nr.", "Maßnahme", "Status", "Fortschritt", "Frist", *"FGHIJK"])
             for row in cells:
-                sheet.append(row)
+                sheet.append([*row, *[""] * 6])
+            tie = book.create_sheet("tie")
+            for tied in ties[owner]:
+                tie.append(tied)
             book.save(io.BytesIO())
 
     answered = []
