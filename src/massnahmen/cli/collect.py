@@ -39,6 +39,7 @@ def command(
     from massnahmen.render.problems import usable
     from massnahmen.request.answers import judge, once, read_returned, require_plan, with_force
     from massnahmen.request.collecting import collect_answers
+    from massnahmen.request.record import record_answers
     from massnahmen.run.plans import Reading, keep_plan, plan_paths, run_plans
 
     today = day(as_of)
@@ -55,6 +56,8 @@ def command(
         if force:
             answers = {file: with_force(rows) for file, rows in answers.items()}
         collected = collect_answers(plan, answers, as_of=today, dry_run=dry_run)
+        if not dry_run:
+            record_answers(plan, [r.ticket for r in returned], on)
         return report_collected(collected, dry_run=dry_run)
     return run.return_code()
 

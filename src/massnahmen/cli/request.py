@@ -39,19 +39,27 @@ def command(
     Each workbook lists the owner's open measures (with their open milestones and
     indicators); collect reads the answers back into the plan. The tool never sends mail.
     """
-    from massnahmen.render.problems import usable
+    from massnahmen.render.problems import report_problems
     from massnahmen.render.request_report import report_requests, request_files
     from massnahmen.report.select import require_known
     from massnahmen.request.asking import ask_plan
-    from massnahmen.request.writing import write_requests
+    from massnahmen.request.record import record_requests
+    from massnahmen.request.writing import request_file_name, write_requests
     from massnahmen.run.plans import Reading, keep_plan, plan_paths, run_plans
 
     today = day(as_of)
     due = None if reply_by is None else day(reply_by, "--reply-by")
     run = run_plans(plan_paths(discovered([plan] if plan else [])), Reading(today), keep_plan)
     require_known(run.results, owners=owner)
-    for read in usable(run):
+    for outcome in run:
+        read = outcome.result
+        if read is None or not outcome.ok:
+            report_problems(outcome)
+            continue
         askings = ask_plan(read, today, due, owner, sub_units=sub_units)
         written = write_requests(out_dir, request_files(askings, current_lang(), eml=eml))
+        by_name = {path.name: path for path in written}
+        tickets = [(a.ticket, by_name[request_file_name(read, a.owner.id)]) for a in askings]
+        record_requests(Path(outcome.plan), tickets)
         report_requests(askings, written)
     return run.return_code()

@@ -126,4 +126,14 @@ REQUEST_WORDS: dict[str, tuple[str, str]] = {
         "{file}: {taken} would be taken, {refused} refused, {unchanged} unchanged, "
         "{empty} empty (dry run, nothing written)",
     ),
+    "request.letter_workbook": (
+        "Die Arbeitsmappe {file} aus der Statusabfrage liegt bei: bitte füllen Sie die gelben "
+        "Felder aus und senden Sie sie bis {reply_by} zurück.",
+        "The workbook {file} of the status request is attached: please fill in the yellow "
+        "cells and send it back by {reply_by}.",
+    ),
+    "request.unanswered": (
+        "Statusabfrage: {count} Zuständige haben noch nicht geantwortet: {owners}",
+        "Status request: {count} owners have not answered yet: {owners}",
+    ),
 }
