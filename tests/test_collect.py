@@ -137,3 +137,11 @@ def test_a_workbook_saved_again_by_libreoffice_still_collects(
     assert "2 übernommen, 0 abgelehnt" in done.stdout
     text = example_copy.read_text()
     assert 'note = "begonnen"' in text and "done_on = 2025-03-01" in text
+
+
+def test_a_period_deadline_collected_again_adds_nothing(example_copy: Path, tmp_path: Path) -> None:
+    sheet = answer(requested(example_copy, tmp_path), {"H9": "3. Quartal 2026", "J9": "Verzug"})
+    assert collect(example_copy, sheet).code == 0
+    assert 'deadline = "2026-Q3"\nnote = "Verzug"' in example_copy.read_text()
+    again = collect(example_copy, sheet)
+    assert again.code == 0 and "1 unverändert" in again.stdout

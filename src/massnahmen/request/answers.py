@@ -180,7 +180,7 @@ def _deadline_text(value: object, plan: Plan) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     read = _read("deadline_new", lambda v: read_deadline(v, plan.settings.horizons), value)
-    return read.isoformat() if isinstance(read, dt.date) else str(value).strip()
+    return read.isoformat() if isinstance(read, dt.date) else str(read)  # the plan's form
 
 
 def _part_answer(
