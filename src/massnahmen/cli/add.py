@@ -58,8 +58,8 @@ def command(
     description: str | None = typer.Option(
         None, "--description", metavar="TEXT", help="A longer description."
     ),
-    status: str = typer.Option(
-        "planned", "--status", metavar="STATUS", help="Its status: " + STATUS_WORDS_HELP + "."
+    status: str | None = typer.Option(
+        None, "--status", metavar="STATUS", help="Its status: " + STATUS_WORDS_HELP + "."
     ),
     tags: list[str] = typer.Option([], "--tag", metavar="TAG", help="A tag; repeatable."),
     attribute: list[str] = typer.Option(

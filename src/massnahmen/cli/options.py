@@ -42,7 +42,9 @@ DEADLINE_HELP = (
     'A date (30.06.2026), a period ("2026", "Ende 2026", "Q2 2026", "2. Hj. 2026", "06/2026"), '
     'one of the plan\'s horizons, or "laufend" (ongoing).'
 )
-STATUS_WORDS_HELP = "geplant, in Umsetzung, erledigt, zurückgestellt, verworfen (or English)"
+STATUS_WORDS_HELP = (
+    "geplant (default), in Umsetzung, erledigt, zurückgestellt, verworfen (or English)"
+)
 
 
 def read(reader: Callable[[str], T], value: str, option: str) -> T:

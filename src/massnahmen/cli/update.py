@@ -7,7 +7,6 @@ import typer
 from massnahmen.cli.options import (
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
-    STATUS_WORDS_HELP,
     assignments,
     day,
     plan_and_id,
@@ -32,7 +31,8 @@ def command(
         None,
         "--status",
         metavar="STATUS",
-        help="New status: " + STATUS_WORDS_HELP + " (erledigt implies progress 100).",
+        help="New status: geplant, in Umsetzung, erledigt, zurückgestellt, verworfen (or English) "
+        "(erledigt implies progress 100).",
     ),
     progress: str | None = typer.Option(
         None, "--progress", metavar="PERCENT", help="Per cent done, 0 to 100 (45 or 45 %)."
@@ -57,7 +57,7 @@ def command(
     rating: str | None = typer.Option(
         None,
         "--rating",
-        metavar="grün|gelb|rot",
+        metavar="green|yellow|red",
         help="The owner's own assessment, recorded in the update beside the derived light.",
     ),
     milestone_done: str | None = typer.Option(
