@@ -6,6 +6,8 @@ import string
 from pathlib import Path
 from typing import get_args
 
+import pytest
+
 from massnahmen.cli.options import priority_of, status_of
 from massnahmen.model import STATUSES
 from massnahmen.words import CATALOGUE
@@ -93,6 +95,7 @@ def test_every_status_and_priority_of_the_model_is_a_word_of_the_options() -> No
         assert priority_of(priority) == priority
 
 
+@pytest.mark.usefixtures("english")
 def test_every_edit_command_has_help() -> None:
     for command in ("init", "add", "update", "show"):
         result = run(command, "--help")

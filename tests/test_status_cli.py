@@ -102,6 +102,7 @@ def test_missing_plan_exits_2() -> None:
     assert result.code == 2 and "no such file" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_status_and_export_have_help() -> None:
     for command in ("status", "export"):
         result = run(command, "--help")

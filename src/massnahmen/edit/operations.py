@@ -70,6 +70,7 @@ class Change:
     index: int
     region: tuple[int, int]
     table: str = "measures"  # the array the edited table belongs to: measures, fields, owners
+    advice: str = ""  # what to do first should the check refuse the edit
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,6 @@ class MeasureUpdate:
 def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
     """Adds a measure after the last one of its field (or at the end of the file)."""
     plan = _plan(loaded)
-    unknown = _unknown_references(plan, new)
-    if unknown is not None:
-        return unknown
     measure_id = new.id or next_id(plan, new.field)
     keys: list[tuple[str, object | None]] = [
         ("id", measure_id),
@@ -168,23 +166,23 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
         splice = prepend_table(_block(loaded, index), "measures", pairs)
     text = apply_splices(loaded.text, [splice])
     region = (splice.start, splice.start + len(splice.text))
-    return Change(
-        text, measure_id, say("edit.added", measure=measure_id, field=new.field), index, region
-    )
+    summary = say("edit.added", measure=measure_id, field=new.field)
+    return Change(text, measure_id, summary, index, region, advice=_missing_tables(plan, new))
 
 
-def _unknown_references(plan: Plan, new: NewMeasure) -> Refusal | None:
-    """A field or owner the plan does not have yet, refused naming the command that adds it
-    (a new plan from `init` has none of its own)."""
+def _missing_tables(plan: Plan, new: NewMeasure) -> str:
+    """The commands that add the field and owners the new measure names but the plan lacks (a
+    plan fresh from `init` has none of its own), for the refusal to name."""
+    advice = []
     if new.field not in {f.id for f in plan.fields}:
-        hint = did_you_mean(new.field, (f.id for f in plan.fields))
-        return Refusal(say("edit.unknown_field", field=new.field, hint=hint))
+        advice.append(say("edit.unknown_field", field=new.field))
     owners = {o.id for o in plan.owners}
-    for owner in (new.owner, *new.contributors):
-        if owner not in owners:
-            hint = did_you_mean(owner, owners)
-            return Refusal(say("edit.unknown_owner", owner=owner, hint=hint))
-    return None
+    advice += [
+        say("edit.unknown_owner", owner=owner)
+        for owner in dict.fromkeys((new.owner, *new.contributors))
+        if owner not in owners
+    ]
+    return "; ".join(advice)
 
 
 def next_id(plan: Plan, field_id: str) -> str:
