@@ -58,6 +58,7 @@ def test_measure_without_updates_says_so(tmp_path: Path) -> None:
     assert result.stdout.endswith("Verlauf\n  noch keine Meldung\n")
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_measure_exits_2_with_a_hint() -> None:
     result = run("show", EXAMPLE, "VW-2")
     assert result.code == 2 and 'no measure VW-2 (did you mean "VW-02"?)' in result.stderr

@@ -30,6 +30,7 @@ def test_show_of_one_plan_has_no_heading() -> None:
     assert result.code == 0 and result.stdout.startswith("VW-01 · Online-Terminvereinbarung\n")
 
 
+@pytest.mark.usefixtures("english")
 def test_show_of_an_id_no_plan_has_exits_2_with_a_hint() -> None:
     result = run("show", PORTFOLIO, "VW-9", *AS_OF)
     assert result.code == 2 and result.stdout == ""

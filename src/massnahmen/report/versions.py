@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from massnahmen.errors import CannotRun, UsageProblem
 from massnahmen.report.diff import PlanDiff, diff_plans
 from massnahmen.run.outcome import Outcome, Run
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.load.revisions import Revision
@@ -46,7 +47,7 @@ def diff_versions(old: str, new: str | None, rev: str | None, as_of: dt.date) ->
         versions: list[Path | Revision] = [Revision(rev, f"./{plan.name}"), plan]
         names = [f"{rev}:{old}", old]
     elif new is None:
-        raise UsageProblem("give OLD and NEW, or NEW and --rev REV", "NEW")
+        raise UsageProblem(say("msg.old_and_new"), "NEW")
     elif Path(old).is_dir() and Path(new).is_dir():
         return Run(_folders(Path(old), Path(new), as_of), several=True, as_of=as_of)
     else:
@@ -119,7 +120,7 @@ def _folders(old: Path, new: Path, as_of: dt.date) -> Iterator[Outcome[VersionDi
     before = {p.name: p for p in folder_plans(old)}
     after = {p.name: p for p in folder_plans(new)}
     if not before and not after:
-        raise CannotRun(f"{old}, {new}: no plan files (*.toml) in either folder")
+        raise CannotRun(say("msg.no_plans_in_either", old=old, new=new))
     for name in sorted(before.keys() | after.keys()):
         if name not in after:
             path = str(before[name])
