@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, TypeVar
 from massnahmen.errors import UsageProblem
 
 if TYPE_CHECKING:
+    from massnahmen.edit import Change, Refusal
+    from massnahmen.load import Loaded
     from massnahmen.model import Priority, Status
     from massnahmen.report.since import ChangesFrom
     from massnahmen.vocabulary import Colour
@@ -159,6 +161,23 @@ def require(**given: object) -> None:
         from massnahmen.words import say
 
         raise UsageProblem(say("cli.missing_options", options=", ".join(missing)))
+
+
+def edited(
+    plan: Path | None,
+    operation: Callable[[Loaded], Change | Refusal],
+    as_of: str | None,
+    dry_run: bool,
+) -> int:
+    """Runs an edit on the plan given (or found) and reports it; the exit code of what
+    happened. The one path of add, add-field, add-owner and update."""
+    from massnahmen.edit import edit_plan
+    from massnahmen.render.edit import outcome_of, report_edit
+
+    path = plan if plan is not None else discovered([])[0]
+    result = edit_plan(path, operation, today=day(as_of), dry_run=dry_run)
+    report_edit(result, dry_run=dry_run)
+    return outcome_of(result).code()
 
 
 def split_values(values: list[str]) -> list[str]:

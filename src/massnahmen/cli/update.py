@@ -9,6 +9,7 @@ from massnahmen.cli.options import (
     EDIT_AS_OF_HELP,
     assignments,
     day,
+    edited,
     plan_and_id,
     priority_of,
     progress_of,
@@ -85,8 +86,7 @@ def command(
     --owner, --title and --priority change those keys in place; --milestone-done,
     --indicator and --attribute change the measure's milestone, indicator or attributes.
     """
-    from massnahmen.edit import MeasureUpdate, edit_plan, update_measure
-    from massnahmen.render.edit import outcome_of, report_edit
+    from massnahmen.edit import MeasureUpdate, update_measure
 
     plan, measure_id = plan_and_id(arguments)
     change = MeasureUpdate(
@@ -105,7 +105,4 @@ def command(
     )
     if change.empty:
         raise CannotRun(say("cli.nothing_to_update"))
-    operation = lambda loaded: update_measure(loaded, measure_id, change)  # noqa: E731
-    result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)
-    report_edit(result, dry_run=dry_run)
-    return outcome_of(result).code()
+    return edited(plan, lambda loaded: update_measure(loaded, measure_id, change), as_of, dry_run)
