@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
+from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, Result, run
 
 # Words of a programmer's English that the officer must never read in the day's output.
 ENGLISH = re.compile(
@@ -86,6 +86,14 @@ def test_the_same_day_in_english(tmp_path: Path, english: None) -> None:
     assert "updated VW-01: status done, progress 100, update of 2026-12-02 recorded" in printed[4]
 
 
+NEW = ("--field", "VW", "--title", "Neu", "--owner", "IT")
+
+
+def add_new(plan: Path, *options: str) -> Result:
+    """`add` of a measure VW "Neu" of IT to the plan, with these options."""
+    return run("add", plan, *NEW, *options)
+
+
 @pytest.mark.parametrize(
     ("written", "stored"),
     [
@@ -95,53 +103,21 @@ def test_the_same_day_in_english(tmp_path: Path, english: None) -> None:
         ("12.000,00", "12000.00"),
     ],
 )
-def test_german_amounts_are_read_as_german(tmp_path: Path, written: str, stored: str) -> None:
-    plan = tmp_path / "plan.toml"
-    plan.write_bytes(EXAMPLE.read_bytes())
-    result = run("update", plan, "VW-01", "--title", "x", "--as-of", EXAMPLE_AS_OF)
-    assert result.code == 0
-    added = run(
-        "add",
-        plan,
-        "--field",
-        "VW",
-        "--title",
-        "Neu",
-        "--owner",
-        "IT",
-        "--deadline",
-        "Ende 2027",
-        "--budget",
-        written,
-        "--as-of",
-        EXAMPLE_AS_OF,
+def test_german_amounts_are_read_as_german(example_copy: Path, written: str, stored: str) -> None:
+    added = add_new(
+        example_copy, "--deadline", "Ende 2027", "--budget", written, "--as-of", EXAMPLE_AS_OF
     )
     assert added.code == 0, added.stderr
-    assert f"budget_eur = {stored}" in plan.read_text()
+    assert f"budget_eur = {stored}" in example_copy.read_text()
 
 
 @pytest.mark.parametrize("ambiguous", ["1.5", "1,500"])
 def test_an_ambiguous_amount_is_refused_with_its_two_readings(
-    tmp_path: Path, ambiguous: str
+    example_copy: Path, ambiguous: str
 ) -> None:
-    plan = tmp_path / "plan.toml"
-    plan.write_bytes(EXAMPLE.read_bytes())
-    result = run(
-        "add",
-        plan,
-        "--field",
-        "VW",
-        "--title",
-        "Neu",
-        "--owner",
-        "IT",
-        "--deadline",
-        "2027",
-        "--budget",
-        ambiguous,
-    )
+    result = add_new(example_copy, "--deadline", "2027", "--budget", ambiguous)
     assert result.code == 2 and "mehrdeutig" in result.stderr
-    assert plan.read_bytes() == EXAMPLE.read_bytes()
+    assert example_copy.read_bytes() == EXAMPLE.read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -156,28 +132,14 @@ def test_an_ambiguous_amount_is_refused_with_its_two_readings(
     ],
 )
 def test_the_officers_words_are_options(
-    tmp_path: Path, option: str, value: str, expected: str
+    example_copy: Path, option: str, value: str, expected: str
 ) -> None:
-    plan = tmp_path / "plan.toml"
-    plan.write_bytes(EXAMPLE.read_bytes())
-    base = {"--deadline": "2027", "--status": "geplant", "--priority": "mittel"}
-    base[option] = value
-    args = [x for pair in base.items() for x in pair]
-    result = run(
-        "add",
-        plan,
-        "--field",
-        "VW",
-        "--title",
-        "Neu",
-        "--owner",
-        "IT",
-        *args,
-        "--as-of",
-        EXAMPLE_AS_OF,
+    given = {"--deadline": "2027", "--status": "geplant", "--priority": "mittel", option: value}
+    result = add_new(
+        example_copy, *(x for pair in given.items() for x in pair), "--as-of", EXAMPLE_AS_OF
     )
     assert result.code == 0, result.stderr
-    assert expected in plan.read_text()
+    assert expected in example_copy.read_text()
 
 
 def test_a_refused_word_proposes_what_would_have_been_understood() -> None:
