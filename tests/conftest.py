@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,10 +29,16 @@ class Result:
     stderr: str
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None = None) -> Result:
-    """Runs `massnahmen ARGS` in-process; stdout and stderr apart, no colour."""
+def run(
+    *args: str | Path,
+    env: dict[str, str] | None = None,
+    input: str | None = None,
+    cwd: Path | None = None,
+) -> Result:
+    """Runs `massnahmen ARGS` in-process (in the folder `cwd` if given); stdout and stderr
+    apart, no colour."""
     runner = CliRunner(env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
-    with runner.isolation(input=input) as (stdout, stderr, _):
+    with runner.isolation(input=input) as (stdout, stderr, _), _inside(cwd):
         try:
             code = main([str(a) for a in args])
         except SystemExit as exit:
@@ -39,6 +48,19 @@ def run(*args: str | Path, env: dict[str, str] | None = None, input: str | None 
             sys.stderr.flush()
         out, err = stdout.getvalue(), stderr.getvalue()
     return Result(code, out.decode(), err.decode())
+
+
+@contextlib.contextmanager
+def _inside(folder: Path | None) -> Iterator[None]:
+    if folder is None:
+        yield
+        return
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 @pytest.fixture

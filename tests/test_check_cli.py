@@ -61,6 +61,7 @@ def test_as_of_defaults_to_today_and_is_echoed() -> None:
     assert json.loads(result.stdout)["as_of"] == dt.date.today().isoformat()
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_as_of_is_a_usage_error() -> None:
     result = run("check", OVERDUE, "--as-of", "2024-13-01")
     assert result.code == 2 and "not a date" in result.stderr
@@ -72,6 +73,7 @@ def test_missing_file_exits_2_with_one_line(tmp_path: Path) -> None:
     assert result.stderr == f"massnahmen: {tmp_path / 'nope.toml'}: no such file\n"
 
 
+@pytest.mark.usefixtures("english")
 def test_folder_without_plans_exits_2(tmp_path: Path) -> None:
     result = run("check", tmp_path)
     assert result.code == 2

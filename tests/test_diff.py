@@ -149,6 +149,7 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
     assert result.code == 2 and result.stderr.count("\n") == 1 and "no such file" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_one_plan_without_rev_is_a_usage_error(tmp_path: Path) -> None:
     _, new = versions(tmp_path, BASE)
     result = run("diff", new)

@@ -6,6 +6,8 @@ import string
 from pathlib import Path
 from typing import get_args
 
+import pytest
+
 from massnahmen.cli.options import priority_of, status_of
 from massnahmen.model import STATUSES
 from massnahmen.words import CATALOGUE
@@ -56,6 +58,7 @@ def test_measure_without_updates_says_so(tmp_path: Path) -> None:
     assert result.stdout.endswith("Verlauf\n  noch keine Meldung\n")
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_measure_exits_2_with_a_hint() -> None:
     result = run("show", EXAMPLE, "VW-2")
     assert result.code == 2 and 'no measure VW-2 (did you mean "VW-02"?)' in result.stderr
@@ -93,6 +96,7 @@ def test_every_status_and_priority_of_the_model_is_a_word_of_the_options() -> No
         assert priority_of(priority) == priority
 
 
+@pytest.mark.usefixtures("english")
 def test_every_edit_command_has_help() -> None:
     for command in ("init", "add", "update", "show"):
         result = run(command, "--help")

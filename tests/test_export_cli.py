@@ -14,6 +14,9 @@ from benchmarks.generate import generate_plan
 
 from tests.conftest import DATA, run
 
+pytestmark = pytest.mark.usefixtures("english")  # pins the English wording
+
+
 PLAN = DATA / "report" / "plan.toml"
 AS_OF = "2024-07-01"
 
@@ -143,7 +146,7 @@ def _export_large_plan(tmp_path: Path, *, terminal: bool) -> bytes:
 @pytest.mark.skipif(sys.platform == "win32", reason="no pseudo-terminals")
 def test_a_large_export_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     seen = _export_large_plan(tmp_path, terminal=True).decode()
-    assert "Arbeitsmappe wird geschrieben" in seen
+    assert "Writing the workbook" in seen
     shown = [int(p) for p in re.findall(r"(\d+)%", seen)]
     assert shown[-1] == 100 and len(set(shown)) > 3  # it moved on the way to the end
     assert "gross.xlsx: 4500 measures as of 2025-03-18" in seen

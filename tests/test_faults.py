@@ -99,6 +99,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("fault", FAULTS)
 @pytest.mark.parametrize("command", WRITERS)
 def test_a_write_that_fails_changes_nothing_and_exits_2(

@@ -418,6 +418,7 @@ def test_a_mapping_with_a_misspelt_key(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_import_has_help() -> None:
     result = run("import", "--help")
     assert result.code == 0

@@ -78,12 +78,14 @@ def test_ids_sort_by_their_numbers() -> None:
     assert sorted(["VW-10", "VW-2", "BI-1"], key=natural_key) == ["BI-1", "VW-2", "VW-10"]
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_owner_is_a_usage_error_with_a_hint() -> None:
     result = run("list", PLAN, "--owner", "o1")
     assert result.code == 2 and result.stdout == ""
     assert 'no owner "o1" in the plan (did you mean "O1"?)' in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_field_is_a_usage_error() -> None:
     result = run("list", PLAN, "--field", "C")
     assert result.code == 2 and 'no field "C" in the plan' in result.stderr

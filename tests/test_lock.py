@@ -41,6 +41,7 @@ def hold(path: Path, content: str) -> subprocess.Popen[str]:
     return holder
 
 
+@pytest.mark.usefixtures("english")
 @needs_flock
 def test_a_flocked_lock_makes_the_edit_wait_then_give_up(tmp_path: Path) -> None:
     plan = write_plan(tmp_path)

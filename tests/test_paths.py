@@ -65,6 +65,7 @@ def test_a_chain_of_relative_links_is_edited_at_its_end(tmp_path: Path) -> None:
     assert [p.name for p in (tmp_path / "real").iterdir()] == ["plan.toml"]  # lock gone too
 
 
+@pytest.mark.usefixtures("english")
 def test_a_dangling_link_is_not_turned_into_a_plan(tmp_path: Path) -> None:
     link = tmp_path / "plan.toml"
     link.symlink_to(tmp_path / "gone.toml")

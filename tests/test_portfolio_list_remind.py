@@ -67,6 +67,7 @@ def test_list_owner_of_one_plan_filters_the_others_to_nothing() -> None:
     assert adorf["measures"] == [] and {m["owner"] for m in bedorf["measures"]} == {"IT"}
 
 
+@pytest.mark.usefixtures("english")
 def test_list_owner_that_no_plan_has_is_a_usage_error() -> None:
     result = run("list", ADORF, BEDORF, *AS_OF, "--owner", "ITT")
     assert result.code == 2
@@ -146,6 +147,7 @@ def test_remind_names_the_plan_of_an_unowned_measure(tmp_path: Path) -> None:
     assert f"massnahmen: {plan}: BIL-01 is overdue but has no owner to remind" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_remind_owner_that_no_plan_has_is_a_usage_error() -> None:
     result = run("remind", ADORF, BEDORF, *AS_OF, "--owner", "XX")
     assert result.code == 2 and 'no owner "XX" in any of the plans' in result.stderr

@@ -40,7 +40,7 @@ def test_status_of_several_plans_shows_each_in_turn() -> None:
 def test_export_portfolio_writes_plans_fields_and_progress_side_by_side(tmp_path: Path) -> None:
     out = tmp_path / "county.xlsx"
     result = run("export", "--portfolio", PORTFOLIO, "-o", out, "--as-of", AS_OF)
-    assert result.code == 1 and "2 of 3 plans compared" in result.stderr
+    assert result.code == 1 and "2 von 3 Plänen verglichen" in result.stderr
     book = openpyxl.load_workbook(out)
     plans = [row[:3] for row in book.worksheets[0].iter_rows(min_row=3, values_only=True)]
     assert [p[0] for p in plans] == ["Gemeinde Adorf", "Stadt Bedorf", "cedorf.toml"]

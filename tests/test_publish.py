@@ -10,11 +10,14 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
+
 from massnahmen.model import PublishSettings
 from tests.conftest import ROOT
 from tests.sites import links_of, publish, publish_example, site_bytes, site_text, write_plan
 
 
+@pytest.mark.usefixtures("english")
 def test_writes_an_index_a_page_per_field_and_measure_and_one_stylesheet(tmp_path: Path) -> None:
     result = publish(write_plan(tmp_path), tmp_path / "site")
     assert result.code == 0 and result.stdout == ""
@@ -135,13 +138,14 @@ def test_without_history_the_page_has_no_updates(tmp_path: Path) -> None:
 def test_left_out_measures_and_fields_have_no_page_and_no_link(tmp_path: Path) -> None:
     settings = '[publish]\nexclude_fields = ["BI"]\nexclude_measures = ["VW-01"]'
     result = publish(write_plan(tmp_path, publish=settings), tmp_path / "site")
-    assert result.code == 0 and ": 4 files, 1 measures" in result.stderr
+    assert result.code == 0 and ": 4 Dateien, 1 Maßnahmen" in result.stderr
     text = site_text(tmp_path / "site")
     assert "Digitaler Bauantrag" not in text and "Bildung" not in text and "WLAN" not in text
     page = (tmp_path / "site" / "measure" / "VW-02.html").read_text()
     assert "<li>VW-01 (nicht veröffentlicht)</li>" in page
 
 
+@pytest.mark.usefixtures("english")
 def test_a_left_out_id_that_names_nothing_is_refused_with_its_line(tmp_path: Path) -> None:
     plan = write_plan(tmp_path, publish='[publish]\nexclude_measures = ["VW-1"]')
     result = publish(plan, tmp_path / "site")
@@ -166,6 +170,7 @@ def test_english_pages_with_lang_en(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_a_second_run_removes_pages_the_plan_no_longer_publishes(tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert publish(write_plan(tmp_path), site).code == 0
@@ -231,6 +236,7 @@ def test_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     assert not left.exists()
 
 
+@pytest.mark.usefixtures("english")
 def test_several_plans_are_a_usage_error(tmp_path: Path) -> None:
     plan = write_plan(tmp_path)
     result = publish(plan, tmp_path / "site", str(plan))

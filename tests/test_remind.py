@@ -138,6 +138,7 @@ def test_nothing_to_do_prints_nothing_and_exits_0() -> None:
     assert json.loads(stdout)["digests"] == []
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_owner_is_a_usage_error() -> None:
     code, _, stderr = remind("--owner", "O9")
     assert code == 2 and 'no owner "O9" in the plan' in stderr
@@ -200,6 +201,7 @@ def test_out_dir_removes_the_file_of_an_owner_with_nothing_left_to_do(tmp_path: 
     assert listed(tmp_path) == ["O1.txt", "O2.txt", "notes.txt"]
 
 
+@pytest.mark.usefixtures("english")
 def test_out_dir_that_is_a_file_exits_2(tmp_path: Path) -> None:
     blocker = tmp_path / "reminders"
     blocker.write_text("")

@@ -59,6 +59,7 @@ def test_since_names_the_meeting_held_that_day(plan: Plan) -> None:
         (None, "last", 'takes "previous" or a date'),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_impossible_since_is_an_error(
     plan: Plan, since: dt.date | None, meeting: str | None, message: str
 ) -> None:

@@ -8,6 +8,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE, EXAMPLE_AS_OF, run
 
 AS_OF = ("--as-of", EXAMPLE_AS_OF)
@@ -88,6 +90,7 @@ def test_status_lists_where_rating_and_light_differ() -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_update_options_reach_the_core(example_copy: Path) -> None:
     result = run(
         "update",

@@ -53,6 +53,7 @@ def test_attribute_values_widen_attribute_ids_narrow(plan: Plan) -> None:
     assert ids(plan, attributes=[("co2", "1.200")]) == ["UM-06"]
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_attributes_choices_horizons_and_units_are_named(plan: Plan) -> None:
     found = unknown_parts(
         [plan], [("personl", "x"), ("personal", "viel")], ["mitelfristig"], ["FB9"]

@@ -69,6 +69,7 @@ def test_indented_updates_are_followed() -> None:
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_a_measure_in_an_inline_array_cannot_be_edited() -> None:
     inline = 'measures = [{id = "F-1", title = "X", field = "F", status = "planned"}]\n'
     with pytest.raises(EditError, match="F-1 cannot be edited: it is written as an inline table"):

@@ -77,6 +77,7 @@ def test_since_and_meeting_together_are_a_usage_error() -> None:
     assert result.code == 2 and "--since or --meeting" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_meeting_that_the_plan_does_not_list_exits_2() -> None:
     result = run("status", PLAN, "--as-of", AS_OF, "--meeting", "2024-04-01")
     assert result.code == 2
@@ -85,6 +86,7 @@ def test_meeting_that_the_plan_does_not_list_exits_2() -> None:
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_no_previous_meeting_exits_2() -> None:
     minimal = DATA / "valid" / "minimal.toml"
     result = run("status", minimal, "--as-of", "2024-03-05", "--meeting", "previous")
@@ -102,6 +104,7 @@ def test_missing_plan_exits_2() -> None:
     assert result.code == 2 and "no such file" in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_status_and_export_have_help() -> None:
     for command in ("status", "export"):
         result = run(command, "--help")

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from massnahmen.errors import CannotRun
+from massnahmen.words import say
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
@@ -200,12 +201,10 @@ def office_lock(path: Path) -> Path | None:
 def check_writable(path: Path) -> None:
     """CannotRun before any work if the output obviously cannot be written."""
     if path.is_dir():
-        raise CannotRun(f"{path}: is a folder; give a file name ending in .xlsx")
+        raise CannotRun(say("msg.output_is_folder", path=path))
     lock = office_lock(path)
     if lock is not None:
-        raise CannotRun(
-            f"{path}: is open in another program ({lock.name}); close it and export again"
-        )
+        raise CannotRun(say("msg.output_open", path=path, lock=lock.name))
 
 
 def write_output(path: Path, data: bytes) -> None:
@@ -214,6 +213,7 @@ def write_output(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, data)
     except PermissionError:
-        raise CannotRun(f"{path}: permission denied (is it open in another program?)") from None
+        raise CannotRun(say("msg.output_denied", path=path)) from None
     except OSError as exc:
-        raise CannotRun(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise CannotRun(say("msg.folder_unwritable", folder=path, reason=reason)) from None

@@ -9,14 +9,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
 from massnahmen import __version__
-from massnahmen.cli.library import ClickException
-from massnahmen.errors import CannotRun, UsageProblem
+from massnahmen.cli.command import Command, Group
+from massnahmen.cli.library import ClickException, NoArgsIsHelpError, UsageError
+from massnahmen.errors import CannotRun
 from massnahmen.words import LANGS, Lang, language, say
 
 LANG_HELP = (
@@ -25,40 +24,6 @@ LANG_HELP = (
 )
 
 EXIT_FAILURE = 2
-
-
-class Command(TyperCommand):
-    """A command whose core may say that an option's value cannot be used."""
-
-    def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except UsageProblem as exc:
-            raise typer.BadParameter(exc.message, ctx=ctx, param_hint=exc.option) from None
-
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        """The command's options and, before --help, the language that `main` reads anywhere
-        on the command line (so that every command's help shows it)."""
-        self.showing_help = True
-        try:
-            super().format_options(ctx, formatter)
-        finally:
-            self.showing_help = False
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        params = super().get_params(ctx)
-        if not getattr(self, "showing_help", False):
-            return params
-        *options, help_option = params
-        language = [param for param in ctx.find_root().command.params if param.name == "lang"]
-        return [*options, *language, help_option]
-
-
-class Group(TyperGroup):
-    """The commands, listed in the order they were added."""
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return list(self.commands)
 
 
 app = typer.Typer(
@@ -129,8 +94,7 @@ def _register() -> None:
         import_,
         schema,
     ):
-        epilog = getattr(module, "EPILOG", None)
-        app.command(module.NAME, cls=Command, epilog=epilog)(module.command)
+        app.command(module.NAME, cls=Command)(module.command)
 
 
 _register()
@@ -186,14 +150,22 @@ def _main(arguments: list[str]) -> int:
     try:
         code = command.main(arguments, prog_name="massnahmen", standalone_mode=False)
     except typer.Abort:
-        print_error("Aborted!")
+        print_error(say("cli.aborted"))
         return 1
     except CannotRun as exc:
         from massnahmen.sanitize import printable_lines
 
         print_error(printable_lines(f"massnahmen: {exc}"))
         return EXIT_FAILURE
-    except ClickException as exc:  # the command line library's own usage errors
+    except NoArgsIsHelpError as exc:  # `massnahmen` alone: the help
+        exc.show()
+        return exc.exit_code
+    except UsageError as exc:  # the command line library's own usage errors
+        from massnahmen.cli.usage import usage_error_text
+
+        print_error(usage_error_text(exc))
+        return exc.exit_code
+    except ClickException as exc:
         exc.show()
         return exc.exit_code
     return code if isinstance(code, int) else 0

@@ -15,7 +15,7 @@ from massnahmen.cli.options import (
     amount_of,
     assignments,
     day,
-    discovered,
+    edited,
     priority_of,
     require,
     split_values,
@@ -58,8 +58,8 @@ def command(
     description: str | None = typer.Option(
         None, "--description", metavar="TEXT", help="A longer description."
     ),
-    status: str = typer.Option(
-        "planned", "--status", metavar="STATUS", help="Its status: " + STATUS_WORDS_HELP + "."
+    status: str | None = typer.Option(
+        None, "--status", metavar="STATUS", help="Its status: " + STATUS_WORDS_HELP + "."
     ),
     tags: list[str] = typer.Option([], "--tag", metavar="TAG", help="A tag; repeatable."),
     attribute: list[str] = typer.Option(
@@ -72,8 +72,7 @@ def command(
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> int:
     """Add a measure (next free id of its field), checked before it is written."""
-    from massnahmen.edit import NewMeasure, add_measure, edit_plan
-    from massnahmen.render.edit import outcome_of, report_edit
+    from massnahmen.edit import NewMeasure, add_measure
 
     require(**{"--field": field, "--title": title, "--owner": owner, "--deadline": deadline})
     assert field is not None and title is not None and owner is not None and deadline is not None
@@ -93,9 +92,4 @@ def command(
         tags=tags,
         attributes=assignments(attribute, "--attribute"),
     )
-    operation = lambda loaded: add_measure(loaded, new)  # noqa: E731
-    result = edit_plan(
-        discovered([plan] if plan else [])[0], operation, today=day(as_of), dry_run=dry_run
-    )
-    report_edit(result, dry_run=dry_run)
-    return outcome_of(result).code()
+    return edited(plan, lambda loaded: add_measure(loaded, new), as_of, dry_run)

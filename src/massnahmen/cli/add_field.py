@@ -10,8 +10,7 @@ from massnahmen.cli.options import (
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
     PLAN_HELP,
-    day,
-    discovered,
+    edited,
     require,
 )
 
@@ -34,15 +33,9 @@ def command(
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> int:
     """Add a field of action, checked before it is written."""
-    from massnahmen.edit import NewField, add_field, edit_plan
-    from massnahmen.render.edit import outcome_of, report_edit
+    from massnahmen.edit import NewField, add_field
 
     require(**{"--id": field_id, "--name": name})
     assert field_id is not None and name is not None
     new = NewField(field_id, name, goal, description)
-    path = discovered([plan] if plan else [])[0]
-    result = edit_plan(
-        path, lambda loaded: add_field(loaded, new), today=day(as_of), dry_run=dry_run
-    )
-    report_edit(result, dry_run=dry_run)
-    return outcome_of(result).code()
+    return edited(plan, lambda loaded: add_field(loaded, new), as_of, dry_run)

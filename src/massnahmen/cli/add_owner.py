@@ -11,8 +11,7 @@ from massnahmen.cli.options import (
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
     PLAN_HELP,
-    day,
-    discovered,
+    edited,
     require,
 )
 
@@ -58,9 +57,8 @@ def command(
     as_of: str | None = typer.Option(None, "--as-of", metavar="DATE", help=EDIT_AS_OF_HELP),
 ) -> int:
     """Add an owner (a unit, a person or an external partner), checked before it is written."""
-    from massnahmen.edit import NewOwner, add_owner, edit_plan
+    from massnahmen.edit import NewOwner, add_owner
     from massnahmen.errors import UsageProblem
-    from massnahmen.render.edit import outcome_of, report_edit
     from massnahmen.words import say
 
     require(**{"--id": owner_id, "--name": name})
@@ -69,9 +67,4 @@ def command(
     if kind is not None and kind_value is None:
         raise UsageProblem(say("cli.not_a_kind", value=kind), "--kind")
     new = NewOwner(owner_id, name, kind_value, email, parent)
-    path = discovered([plan] if plan else [])[0]
-    result = edit_plan(
-        path, lambda loaded: add_owner(loaded, new), today=day(as_of), dry_run=dry_run
-    )
-    report_edit(result, dry_run=dry_run)
-    return outcome_of(result).code()
+    return edited(plan, lambda loaded: add_owner(loaded, new), as_of, dry_run)

@@ -7,7 +7,7 @@ from typing import Literal, get_args
 
 import typer
 
-from massnahmen.checks import CHECKS, check_codes
+from massnahmen.checks import check_codes
 from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day, discovered
 from massnahmen.diagnostics import Severity
 from massnahmen.render.check import RENDERERS
@@ -16,11 +16,6 @@ from massnahmen.run.plans import Reading, keep_plan, plan_paths, run_plans
 NAME = "check"
 Format = Literal["text", "json"]
 assert set(get_args(Format)) == set(RENDERERS), "--format's choices are the renderers"
-
-
-def _codes_epilog() -> str:
-    lines = [f"{c.code}  {c.severity:<7}  {c.summary}" for c in CHECKS.values()]
-    return "Checks:\n\n\b\n" + "\n".join(lines)
 
 
 def command(
@@ -55,6 +50,3 @@ def command(
     )
     RENDERERS[format](run)
     return run.return_code()
-
-
-EPILOG = _codes_epilog()

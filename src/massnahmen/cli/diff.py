@@ -39,7 +39,7 @@ def command(
     compares each plan with itself at that revision. The exit code is the worst of them.
     """
     lang = current_lang()
-    from massnahmen.report.diff import diff_versions
+    from massnahmen.report.versions import diff_versions
 
     run = diff_versions(old, new, rev, day(as_of))
     RENDERERS[format](run, lang)

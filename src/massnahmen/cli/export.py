@@ -18,7 +18,7 @@ from massnahmen.cli.options import (
     discovered,
 )
 from massnahmen.errors import UsageProblem
-from massnahmen.words import current_lang
+from massnahmen.words import current_lang, say
 
 NAME = "export"
 
@@ -51,10 +51,10 @@ def command(
 
     today, changes = day(as_of), changes_from(since, meeting, default_previous=True)
     if output.suffix.lower() != ".xlsx":
-        raise UsageProblem(f'"{output}" does not end in .xlsx', "--output")
+        raise UsageProblem(say("msg.not_xlsx", output=output), "--output")
     paths = plan_paths(discovered(plans or []))
     if paths.several and not portfolio:
-        raise UsageProblem("several plans go into one workbook with --portfolio", "PLAN")
+        raise UsageProblem(say("msg.portfolio_needed"), "PLAN")
     check_writable(output)
     if portfolio:
         from massnahmen.render.compare import compare_workbook

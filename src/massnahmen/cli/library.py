@@ -9,5 +9,6 @@ except ImportError:  # an older Typer, with Click installed beside it
 
 ClickException = library_exceptions.ClickException
 UsageError = library_exceptions.UsageError
+NoArgsIsHelpError = library_exceptions.NoArgsIsHelpError
 
-__all__ = ["ClickException", "UsageError", "library_exceptions"]
+__all__ = ["ClickException", "NoArgsIsHelpError", "UsageError", "library_exceptions"]

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, TypeVar
 from massnahmen.errors import UsageProblem
 
 if TYPE_CHECKING:
+    from massnahmen.edit import Change, Refusal
+    from massnahmen.load import Loaded
     from massnahmen.model import Priority, Status
     from massnahmen.report.since import ChangesFrom
     from massnahmen.vocabulary import Colour
@@ -42,7 +44,9 @@ DEADLINE_HELP = (
     'A date (30.06.2026), a period ("2026", "Ende 2026", "Q2 2026", "2. Hj. 2026", "06/2026"), '
     'one of the plan\'s horizons, or "laufend" (ongoing).'
 )
-STATUS_WORDS_HELP = "geplant, in Umsetzung, erledigt, zurückgestellt, verworfen (or English)"
+STATUS_WORDS_HELP = (
+    "geplant (default), in Umsetzung, erledigt, zurückgestellt, verworfen (or English)"
+)
 
 
 def read(reader: Callable[[str], T], value: str, option: str) -> T:
@@ -157,6 +161,23 @@ def require(**given: object) -> None:
         from massnahmen.words import say
 
         raise UsageProblem(say("cli.missing_options", options=", ".join(missing)))
+
+
+def edited(
+    plan: Path | None,
+    operation: Callable[[Loaded], Change | Refusal],
+    as_of: str | None,
+    dry_run: bool,
+) -> int:
+    """Runs an edit on the plan given (or found) and reports it; the exit code of what
+    happened. The one path of add, add-field, add-owner and update."""
+    from massnahmen.edit import edit_plan
+    from massnahmen.render.edit import outcome_of, report_edit
+
+    path = plan if plan is not None else discovered([])[0]
+    result = edit_plan(path, operation, today=day(as_of), dry_run=dry_run)
+    report_edit(result, dry_run=dry_run)
+    return outcome_of(result).code()
 
 
 def split_values(values: list[str]) -> list[str]:

@@ -9,7 +9,7 @@ import typer
 
 from massnahmen.cli.options import AS_OF_HELP, PLAN_HELP, day, discovered
 from massnahmen.errors import UsageProblem
-from massnahmen.words import current_lang
+from massnahmen.words import current_lang, say
 
 NAME = "publish"
 
@@ -43,7 +43,7 @@ def command(
     today = day(as_of)
     paths = plan_paths(discovered(plans or []))
     if paths.several:
-        raise UsageProblem("publish writes the site of one plan; give one plan file", "PLAN")
+        raise UsageProblem(say("msg.one_plan_to_publish"), "PLAN")
     refused = False
     with paused_gc():  # no cycles among the pages; -10 % CPU on 10,000 measures
         run = run_plans(paths, Reading(today), partial(prepare_site, as_of=today))

@@ -8,7 +8,7 @@ from typing import Literal, get_args
 
 import typer
 
-from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day, discovered
+from massnahmen.cli.options import AS_OF_HELP, FORMAT_HELP, PLANS_HELP, day, days_of, discovered
 from massnahmen.render.remind import FORMATS
 from massnahmen.words import current_lang
 
@@ -22,10 +22,9 @@ def command(
     owner: list[str] = typer.Option(
         [], "--owner", metavar="OWNER", help="Only this owner; repeat for more."
     ),
-    within: int | None = typer.Option(
+    within: str | None = typer.Option(
         None,
         "--within",
-        min=0,
         metavar="DAYS",
         help="Due soon means within DAYS days (default: the plan's settings.due_soon_days).",
     ),
@@ -51,7 +50,7 @@ def command(
     from massnahmen.run.plans import Reading, plan_paths, run_plans
 
     today = day(as_of)
-    reminding = partial(remind_plan, as_of=today, within=within, owners=owner)
+    reminding = partial(remind_plan, as_of=today, within=days_of(within, "--within"), owners=owner)
     run = run_plans(plan_paths(discovered(plans or [])), Reading(today), reminding)
     require_known([r.state.plan for r in run.results], owners=owner)
     if out_dir is None:

@@ -13,9 +13,12 @@ NAME = "request"
 
 
 def command(
-    plan: Path = typer.Argument(None, metavar="[PLAN]", help=PLAN_HELP, show_default=False),
+    plan: Path = typer.Argument(None, metavar="PLAN", help=PLAN_HELP, show_default=False),
     out_dir: Path = typer.Option(
-        ..., "--out-dir", metavar="DIR", help="Write DIR/<owner>.xlsx (created if missing)."
+        ...,
+        "--out-dir",
+        metavar="DIR",
+        help="Write one workbook per owner into DIR (named by owner id; created if missing).",
     ),
     owner: list[str] = typer.Option(
         [], "--owner", metavar="OWNER", help="Only this owner; repeat for more."
@@ -31,7 +34,9 @@ def command(
         help="Answer deadline (default: the day before the next meeting, else in two weeks).",
     ),
     eml: bool = typer.Option(
-        False, "--eml", help="Also write DIR/<owner>.eml, a complete mail with the workbook."
+        False,
+        "--eml",
+        help="Also write a complete mail per owner (.eml, the workbook attached) beside it.",
     ),
 ) -> int:
     """Write the status request: per owner with open measures a workbook to fill in.

@@ -7,9 +7,9 @@ import typer
 from massnahmen.cli.options import (
     DRY_RUN_HELP,
     EDIT_AS_OF_HELP,
-    STATUS_WORDS_HELP,
     assignments,
     day,
+    edited,
     plan_and_id,
     priority_of,
     progress_of,
@@ -32,7 +32,8 @@ def command(
         None,
         "--status",
         metavar="STATUS",
-        help="New status: " + STATUS_WORDS_HELP + " (erledigt implies progress 100).",
+        help="New status: geplant, in Umsetzung, erledigt, zurückgestellt, verworfen (or English) "
+        "(erledigt implies progress 100).",
     ),
     progress: str | None = typer.Option(
         None, "--progress", metavar="PERCENT", help="Per cent done, 0 to 100 (45 or 45 %)."
@@ -57,7 +58,7 @@ def command(
     rating: str | None = typer.Option(
         None,
         "--rating",
-        metavar="grün|gelb|rot",
+        metavar="green|yellow|red",
         help="The owner's own assessment, recorded in the update beside the derived light.",
     ),
     milestone_done: str | None = typer.Option(
@@ -85,8 +86,7 @@ def command(
     --owner, --title and --priority change those keys in place; --milestone-done,
     --indicator and --attribute change the measure's milestone, indicator or attributes.
     """
-    from massnahmen.edit import MeasureUpdate, edit_plan, update_measure
-    from massnahmen.render.edit import outcome_of, report_edit
+    from massnahmen.edit import MeasureUpdate, update_measure
 
     plan, measure_id = plan_and_id(arguments)
     change = MeasureUpdate(
@@ -105,7 +105,4 @@ def command(
     )
     if change.empty:
         raise CannotRun(say("cli.nothing_to_update"))
-    operation = lambda loaded: update_measure(loaded, measure_id, change)  # noqa: E731
-    result = edit_plan(plan, operation, today=day(as_of), dry_run=dry_run)
-    report_edit(result, dry_run=dry_run)
-    return outcome_of(result).code()
+    return edited(plan, lambda loaded: update_measure(loaded, measure_id, change), as_of, dry_run)

@@ -7,17 +7,10 @@ before it is written, under a lock, atomically (session.py). No typer, no rich: 
 line renders what these functions return.
 """
 
-from massnahmen.edit.operations import (
-    Change,
-    EditError,
-    MeasureUpdate,
-    NewMeasure,
-    Refusal,
-    add_measure,
-    update_measure,
-)
+from massnahmen.edit.operations import Change, EditError, NewMeasure, Refusal, add_measure
 from massnahmen.edit.session import EditResult, edit_plan
 from massnahmen.edit.tables import NewField, NewOwner, add_field, add_owner
+from massnahmen.edit.update import MeasureUpdate, update_measure
 
 __all__ = [
     "Change",

@@ -10,14 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from massnahmen.edit.locate import measure_blocks
-from massnahmen.edit.operations import (
-    Change,
-    MeasureUpdate,
-    Refusal,
-    find_measure,
-    measure_splices,
-)
+from massnahmen.edit.operations import Change, Refusal, find_measure
 from massnahmen.edit.splice import Block, SpliceError, apply_splices
+from massnahmen.edit.update import MeasureUpdate, measure_splices
 from massnahmen.load import Loaded, parse_plan
 from massnahmen.words import say
 

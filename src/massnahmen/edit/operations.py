@@ -1,4 +1,6 @@
-"""The edits themselves: what `add` and `update` change in a plan's text.
+"""The edits of a measure's own table: what `add` changes in a plan's text, and what every edit
+shares (its result, its refusal, finding the measure and its block, reading a deadline);
+`update` is in update.py, `add-field`/`add-owner` in tables.py.
 
 Each takes the loaded plan and returns the new text (a `Change`) or a `Refusal` naming the rule
 the request breaks; the session then checks the new text and writes it.
@@ -12,36 +14,29 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from massnahmen.assignments import read_rating
 from massnahmen.diagnostics import Diagnostic, did_you_mean
 from massnahmen.edit.locate import measure_block
 from massnahmen.edit.parts import (
     Refused,
-    add_indicator_value,
     attributes_table,
-    reach_milestone,
-    set_attribute,
 )
 from massnahmen.edit.splice import (
     Block,
-    Splice,
     SpliceError,
     append_table,
     append_to_text,
     apply_splices,
     prepend_table,
-    set_key,
     toml_value,
 )
 from massnahmen.errors import CannotRun
 from massnahmen.load import Loaded
 from massnahmen.model import Measure, Plan
-from massnahmen.words import current_lang, format_date, label, say
+from massnahmen.words import say
 
 MEASURE_KEYS = [
     key for key in Measure.model_fields if key not in ("milestones", "indicators", "updates")
 ]
-UPDATE_KEYS = ["date", "status", "progress", "deadline", "rating", "note"]
 
 
 class EditError(CannotRun):
@@ -70,6 +65,7 @@ class Change:
     index: int
     region: tuple[int, int]
     table: str = "measures"  # the array the edited table belongs to: measures, fields, owners
+    advice: str = ""  # what to do first should the check refuse the edit
 
 
 @dataclass(frozen=True)
@@ -92,44 +88,9 @@ class NewMeasure:
     attributes: list[tuple[str, str]] = dataclasses.field(default_factory=list)  # (id, value)
 
 
-@dataclass(frozen=True)
-class MeasureUpdate:
-    """A progress report (`status`, `progress`, `deadline`, the owner's `rating`, `note` on
-    `date`), plain keys, and the measure's parts: a milestone reached on `date`, measured
-    values of indicators on `date` and attributes, each (id, value as typed)."""
-
-    date: dt.date
-    status: str | None = None
-    progress: int | None = None
-    deadline: str | None = None
-    note: str | None = None
-    owner: str | None = None
-    title: str | None = None
-    priority: str | None = None
-    rating: str | None = None  # grün|gelb|rot or green|yellow|red
-    milestone_done: str | None = None  # the milestone's title
-    indicators: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-    attributes: list[tuple[str, str]] = dataclasses.field(default_factory=list)
-
-    @property
-    def reports(self) -> bool:
-        """Whether it appends to the history (not only plain keys and parts)."""
-        news = (self.status, self.progress, self.deadline, self.rating, self.note)
-        return any(v is not None for v in news)
-
-    @property
-    def empty(self) -> bool:
-        plain = (self.owner, self.title, self.priority, self.milestone_done)
-        parts = self.indicators or self.attributes
-        return not self.reports and not parts and all(value is None for value in plain)
-
-
 def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
     """Adds a measure after the last one of its field (or at the end of the file)."""
-    plan = _plan(loaded)
-    unknown = _unknown_references(plan, new)
-    if unknown is not None:
-        return unknown
+    plan = plan_of(loaded)
     measure_id = new.id or next_id(plan, new.field)
     keys: list[tuple[str, object | None]] = [
         ("id", measure_id),
@@ -162,29 +123,29 @@ def add_measure(loaded: Loaded, new: NewMeasure) -> Change | Refusal:
     if index is None:
         splice, index = append_to_text(loaded.text, "measures", pairs), len(plan.measures)
     elif where == "after":
-        block = _block(loaded, index)
+        block = block_of(loaded, index)
         splice, index = append_table(block, "measures", pairs, like=block.start), index + 1
     else:
-        splice = prepend_table(_block(loaded, index), "measures", pairs)
+        splice = prepend_table(block_of(loaded, index), "measures", pairs)
     text = apply_splices(loaded.text, [splice])
     region = (splice.start, splice.start + len(splice.text))
-    return Change(
-        text, measure_id, say("edit.added", measure=measure_id, field=new.field), index, region
-    )
+    summary = say("edit.added", measure=measure_id, field=new.field)
+    return Change(text, measure_id, summary, index, region, advice=_missing_tables(plan, new))
 
 
-def _unknown_references(plan: Plan, new: NewMeasure) -> Refusal | None:
-    """A field or owner the plan does not have yet, refused naming the command that adds it
-    (a new plan from `init` has none of its own)."""
+def _missing_tables(plan: Plan, new: NewMeasure) -> str:
+    """The commands that add the field and owners the new measure names but the plan lacks (a
+    plan fresh from `init` has none of its own), for the refusal to name."""
+    advice = []
     if new.field not in {f.id for f in plan.fields}:
-        hint = did_you_mean(new.field, (f.id for f in plan.fields))
-        return Refusal(say("edit.unknown_field", field=new.field, hint=hint))
+        advice.append(say("edit.unknown_field", field=new.field))
     owners = {o.id for o in plan.owners}
-    for owner in (new.owner, *new.contributors):
-        if owner not in owners:
-            hint = did_you_mean(owner, owners)
-            return Refusal(say("edit.unknown_owner", owner=owner, hint=hint))
-    return None
+    advice += [
+        say("edit.unknown_owner", owner=owner)
+        for owner in dict.fromkeys((new.owner, *new.contributors))
+        if owner not in owners
+    ]
+    return "; ".join(advice)
 
 
 def next_id(plan: Plan, field_id: str) -> str:
@@ -226,107 +187,6 @@ def _neighbour(plan: Plan, field_id: str) -> tuple[Literal["after", "before"], i
     return "before", first_later
 
 
-def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Change | Refusal:
-    """Records progress: appends to the history and sets the measure's current status and
-    progress; changes plain keys in place. The adopted deadline is never touched."""
-    made = measure_splices(loaded, measure_id, update)
-    if isinstance(made, Refusal):
-        return made
-    index, block, splices, done = made
-    text = apply_splices(loaded.text, splices)
-    region = (block.start, block.end + len(text) - len(loaded.text))
-    return Change(
-        text,
-        measure_id,
-        say("edit.updated", measure=measure_id, done=", ".join(done)),
-        index,
-        region,
-    )
-
-
-def measure_splices(
-    loaded: Loaded,
-    measure_id: str,
-    update: MeasureUpdate,
-    at: tuple[int, Block] | None = None,
-) -> tuple[int, Block, list[Splice], list[str]] | Refusal:
-    """What `update_measure` changes, not yet applied: the measure's index and block, the
-    splices and what each does in words; so that `collect` can change many measures in one
-    edit (splices of different measures never overlap). `at` gives the measure's index and
-    block where the caller found them already (for many measures, from one index of the file)."""
-    plan = _plan(loaded)
-    index, measure = find_measure(plan, measure_id) if at is None else (at[0], plan.measures[at[0]])
-    if update.deadline is not None and not (update.note and update.note.strip()):
-        return Refusal(say("edit.needs_reason", measure=measure_id))
-    status, progress = update.status, update.progress
-    if status == "done" and progress is None:
-        progress = 100
-    if status is None and progress and measure.status == "planned":
-        status = "in_progress"  # work has begun
-    try:
-        rating = None if update.rating is None else read_rating(update.rating)
-    except ValueError as exc:
-        return Refusal(f"{measure_id}: {exc}")
-    block = _block(loaded, index) if at is None else at[1]
-    splices: list[Splice | None] = []
-    done: list[str] = []
-    try:
-        parts = _parts(block, plan, measure, update, done)
-    except Refused as exc:
-        return Refusal(str(exc))
-    except SpliceError as exc:
-        raise EditError(say("edit.cannot_edit", measure=measure_id, reason=exc)) from None
-    splices += parts
-    for key, value in (
-        ("status", status),
-        ("progress", progress),
-        ("owner", update.owner),
-        ("title", update.title),
-        ("priority", update.priority),
-    ):
-        if value is not None:
-            splices.append(set_key(block, key, toml_value(value), MEASURE_KEYS))
-            done.append(_key_set(key, value))
-    if update.reports:
-        entry = {
-            "date": toml_value(update.date),
-            "status": None if status is None else toml_value(status),
-            "progress": None if progress is None else toml_value(progress),
-            "deadline": None if update.deadline is None else plan_deadline(plan, update.deadline),
-            "rating": None if rating is None else toml_value(rating),
-            "note": None if update.note is None else toml_value(update.note),
-        }
-        pairs = [(key, value) for key, value in entry.items() if value is not None]
-        last = len(measure.updates) - 1
-        like = block.key_offset("updates", last) if last >= 0 else None
-        splices.append(append_table(block, "measures.updates", pairs, like=like))
-        if update.deadline is not None:
-            done.append(say("edit.deadline_moved", deadline=update.deadline.strip()))
-        if rating is not None:
-            done.append(say("edit.rated", rating=label(rating)))
-        done.append(say("edit.update_recorded", date=format_date(update.date, current_lang())))
-    return index, block, [s for s in splices if s is not None], done
-
-
-def _parts(
-    block: Block, plan: Plan, measure: Measure, update: MeasureUpdate, done: list[str]
-) -> list[Splice]:
-    """The splices of a milestone reached, measured values and attributes, noting each."""
-    splices: list[Splice] = []
-    if update.milestone_done is not None:
-        splices += reach_milestone(block, measure, update.milestone_done, update.date)
-        title, date = update.milestone_done.strip(), format_date(update.date, current_lang())
-        done.append(say("edit.milestone_reached", title=title, date=date))
-    for indicator_id, value in update.indicators:
-        splices += add_indicator_value(block, measure, indicator_id, value, update.date)
-        date = format_date(update.date, current_lang())
-        done.append(say("edit.indicator_value", indicator=indicator_id, value=value, date=date))
-    for key, value in update.attributes:
-        splices += set_attribute(block, plan, measure, key, value)
-        done.append(say("edit.key_set", key=key, value=_shown(value)))
-    return splices
-
-
 def find_measure(plan: Plan, measure_id: str) -> tuple[int, Measure]:
     """The index and measure with `measure_id`; EditError with a hint if there is none."""
     for index, measure in enumerate(plan.measures):
@@ -336,16 +196,16 @@ def find_measure(plan: Plan, measure_id: str) -> tuple[int, Measure]:
     raise EditError(say("edit.no_measure", measure=measure_id, hint=hint))
 
 
-def _plan(loaded: Loaded) -> Plan:
+def plan_of(loaded: Loaded) -> Plan:
     assert loaded.plan is not None, "the session edits valid plans only"
     return loaded.plan
 
 
-def _block(loaded: Loaded, index: int) -> Block:
+def block_of(loaded: Loaded, index: int) -> Block:
     try:
         return measure_block(loaded, index)
     except SpliceError as exc:
-        measure = _plan(loaded).measures[index]
+        measure = plan_of(loaded).measures[index]
         raise EditError(say("edit.cannot_edit_inline", measure=measure.id, reason=exc)) from None
 
 
@@ -360,16 +220,3 @@ def plan_deadline(plan: Plan, text: str) -> str:
     except NotUnderstood as exc:
         raise EditError(say("edit.bad_deadline", reason=exc.message())) from None
     return value.isoformat() if isinstance(value, dt.date) else toml_value(value)
-
-
-def _key_set(key: str, value: object) -> str:
-    """`Status umgesetzt` / `status done`: a plain key set, in the current language."""
-    german = current_lang() == "de"
-    if german and key in ("status", "priority") and isinstance(value, str):
-        value = label(value)
-    shown = f"{value} %" if german and key == "progress" else _shown(value)
-    return say("edit.key_set", key=say(f"edit.key.{key}"), value=shown)
-
-
-def _shown(value: object) -> str:
-    return f'"{value}"' if isinstance(value, str) and " " in value else str(value)

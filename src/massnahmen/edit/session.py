@@ -99,7 +99,8 @@ def _edit_locked(
         if new or edited.plan is None:
             # they name no line: they stand in a text that was never written
             unplaced = [replace(d, line=None, column=None) for d in new or errors]
-            return _refused(loaded, outcome, Refusal(say("edit.breaks"), unplaced))
+            reason = say("edit.breaks") + (f"; {outcome.advice}" if outcome.advice else "")
+            return _refused(loaded, outcome, Refusal(reason, unplaced))
     warnings = [d for d in findings if d.severity == "warning" and d.subject == outcome.measure_id]
     if outcome.table != "measures":  # a field or owner just added has no measures yet
         warnings = [d for d in warnings if d.code != "W302"]

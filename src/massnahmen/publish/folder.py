@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from massnahmen.errors import CannotRun
 from massnahmen.files import atomic_write_many, remove_stale_temporaries_under
+from massnahmen.words import say
 
 MANIFEST = ".massnahmen-site"
 _MANIFEST_HEAD = "# the files massnahmen publish wrote here; it removes them when they go\n"
@@ -30,7 +31,8 @@ def write_site(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[int, i
     try:
         return _write_site(folder, files)
     except OSError as exc:
-        raise CannotRun(f"{folder}: cannot be written ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise CannotRun(say("msg.folder_unwritable", folder=folder, reason=reason)) from None
 
 
 def _write_site(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[int, int]:

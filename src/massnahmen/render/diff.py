@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from massnahmen.render.console import print_error
 from massnahmen.render.problems import report_problems
-from massnahmen.report.diff import VersionDiff
 from massnahmen.report.parts import attribute_text
 from massnahmen.report.records import deadline_value, measure_summary, update_record
+from massnahmen.report.versions import VersionDiff
 from massnahmen.run.outcome import Outcome, Run
 from massnahmen.sanitize import json_text, printable
 from massnahmen.words import Lang, format_date, label, say, with_unit

@@ -106,7 +106,10 @@ class Reminders:
         meeting = next_meeting(self.state.plan, self.as_of)
         if meeting is not None and meeting.date > self.as_of:
             return meeting.date - dt.timedelta(days=1)
-        return self.as_of + dt.timedelta(days=14)
+        try:
+            return self.as_of + dt.timedelta(days=14)
+        except OverflowError:  # an as-of day at the end of the calendar
+            return self.as_of
 
     def ask(self, digest: Digest) -> str:
         """What the owner is asked for, in words: the recipients never run the tool."""

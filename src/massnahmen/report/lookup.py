@@ -12,6 +12,7 @@ from massnahmen.diagnostics import did_you_mean
 from massnahmen.report.state import PlanState
 from massnahmen.run.outcome import Outcome, Run
 from massnahmen.run.plans import PlanPaths, Reading, run_plans
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan
@@ -54,10 +55,13 @@ def find_measure(paths: PlanPaths, measure_id: str, as_of: dt.date) -> Run[Found
             hint = did_you_mean(measure_id, ids)
             if plans.several:
                 found.problems.append(
-                    f"no measure {measure_id} in any of the {read} plans read{hint}"
+                    say("msg.no_measure_anywhere", measure=measure_id, count=read, hint=hint)
                 )
             else:
-                found.problems.append(f"{paths.paths[0]}: no measure {measure_id}{hint}")
+                plan = paths.paths[0]
+                found.problems.append(
+                    say("msg.no_measure", plan=plan, measure=measure_id, hint=hint)
+                )
 
     found.pending = outcomes()
     return found

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from massnahmen.errors import CannotRun
 from massnahmen.files import atomic_write, safe_file_name
 from massnahmen.report.select import natural_key
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Owner, Plan
@@ -276,7 +277,8 @@ def write_reminders(
         try:  # names from all of the plan's owners; removes only what the manifest says we wrote
             written += write_owner_digests(folder, plan, texts, suffix, owners)
         except OSError as exc:
+            reason = exc.strerror or exc
             raise CannotRun(
-                f"{out_dir}: cannot write the reminders ({exc.strerror or exc})"
+                say("msg.reminders_unwritable", folder=out_dir, reason=reason)
             ) from None
     return written

@@ -12,6 +12,7 @@ from massnahmen.assignments import attribute_matches
 from massnahmen.diagnostics import did_you_mean
 from massnahmen.errors import UsageProblem
 from massnahmen.model import OPEN_STATUSES, STATUSES
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan
@@ -136,7 +137,7 @@ def require_known(
     problems are the report)."""
     if not plans:
         return
-    where = "in the plan" if len(plans) == 1 else "in any of the plans"
+    where = say("msg.in_the_plan" if len(plans) == 1 else "msg.in_any_plan")
     known_owners = list(dict.fromkeys(o.id for plan in plans for o in plan.owners))
     known_fields = list(dict.fromkeys(f.id for plan in plans for f in plan.fields))
     for option, problems in (
@@ -149,7 +150,7 @@ def require_known(
 
 
 def unknown_ids(
-    kind: str, wanted: Iterable[str], known: Sequence[str], where: str = "in the plan"
+    kind: str, wanted: Iterable[str], known: Sequence[str], where: str | None = None
 ) -> list[str]:
     """One message per id in `wanted` that is not in `known`: a typo, most likely."""
     problems = []
@@ -157,8 +158,10 @@ def unknown_ids(
         if value in known:
             continue
         same = [k for k in known if k.casefold() == value.casefold()]
-        hint = f' (did you mean "{same[0]}"?)' if same else did_you_mean(value, known)
-        problems.append(f'no {kind} "{value}" {where}{hint}')
+        hint = say("msg.same_but_case", word=same[0]) if same else did_you_mean(value, known)
+        kind_word = say(f"msg.kind_{kind}") if kind in ("owner", "field") else kind
+        place = where or say("msg.in_the_plan")
+        problems.append(say("msg.unknown_id", kind=kind_word, value=value, where=place, hint=hint))
     return problems
 
 
@@ -169,7 +172,7 @@ def unknown_parts(
     units: Iterable[str] = (),
 ) -> dict[str, list[str]]:
     """For `--attribute`, `--horizon` and `--unit`: what none of the plans declares."""
-    where = "in the plan" if len(plans) == 1 else "in any of the plans"
+    where = say("msg.in_the_plan" if len(plans) == 1 else "msg.in_any_plan")
 
     def known(items: Iterable[str]) -> list[str]:
         return list(dict.fromkeys(items))
@@ -186,7 +189,9 @@ def unknown_parts(
         if choices and value.casefold() not in {c.casefold() for c in choices}:
             named_choices = ", ".join(f'"{c}"' for c in choices)
             hint = did_you_mean(value, choices)
-            problems.append(f'"{value}" is not a choice of {key} ({named_choices}){hint}')
+            problems.append(
+                say("msg.not_a_choice", value=value, key=key, choices=named_choices, hint=hint)
+            )
     return {
         "--attribute": problems,
         "--horizon": unknown_ids("horizon", horizons, named, where),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from massnahmen.errors import CannotRun
-from massnahmen.words import Lang, format_date, label
+from massnahmen.words import Lang, current_lang, format_date, label, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Meeting, Plan
@@ -62,7 +62,7 @@ def resolve_since(
     """The day changes are counted from: `--since DATE`, `--meeting previous|DATE`, or, with
     `default_previous`, the previous meeting if the plan lists one. Raises SinceError."""
     if since is not None and meeting is not None:
-        raise SinceError("give --since or --meeting, not both")
+        raise SinceError(say("cli.since_or_meeting"))
     if since is not None:
         return _checked(Since(since, _meeting_on(plan, since)), as_of, "--since")
     if meeting is None:
@@ -71,24 +71,34 @@ def resolve_since(
     if meeting == "previous":
         previous = previous_meeting(plan, as_of)
         if previous is None:
-            raise SinceError(f"the plan lists no meeting before {as_of}")
+            raise SinceError(say("msg.no_meeting_before", date=format_date(as_of, current_lang())))
         return Since(previous.date, previous)
+    from massnahmen.vocabulary import NotUnderstood, read_date
+
     try:
-        day = dt.date.fromisoformat(meeting)
-    except ValueError:
-        raise SinceError(
-            f'--meeting takes "previous" or a date (YYYY-MM-DD), not "{meeting}"'
-        ) from None
+        day = read_date(meeting)
+    except NotUnderstood:
+        raise SinceError(say("msg.meeting_form", value=meeting)) from None
     found = _meeting_on(plan, day)
     if found is None:
-        listed = ", ".join(sorted(m.date.isoformat() for m in plan.meetings)) or "none"
-        raise SinceError(f"the plan lists no meeting on {day} (meetings: {listed})")
+        lang = current_lang()
+        dates = sorted(m.date for m in plan.meetings)
+        listed = ", ".join(format_date(d, lang) for d in dates) or say("msg.no_meetings")
+        raise SinceError(say("msg.no_meeting_on", date=format_date(day, lang), listed=listed))
     return _checked(Since(day, found), as_of, "--meeting")
 
 
 def _checked(since: Since, as_of: dt.date, option: str) -> Since:
     if since.day > as_of:
-        raise SinceError(f"{option} {since.day} is after the as-of date {as_of}")
+        lang = current_lang()
+        raise SinceError(
+            say(
+                "msg.after_as_of",
+                option=option,
+                date=format_date(since.day, lang),
+                as_of=format_date(as_of, lang),
+            )
+        )
     return since
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 
 from massnahmen.words.cli import CLI_WORDS
 from massnahmen.words.editing import EDITING_WORDS
+from massnahmen.words.messages import MESSAGE_WORDS
 from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
@@ -35,6 +36,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **CLI_WORDS,
     **EDITING_WORDS,
     **REQUEST_WORDS,
+    **MESSAGE_WORDS,
 }
 assert len(CATALOGUE) == sum(
     map(
@@ -48,6 +50,7 @@ assert len(CATALOGUE) == sum(
             CLI_WORDS,
             EDITING_WORDS,
             REQUEST_WORDS,
+            MESSAGE_WORDS,
         ),
     )
 ), "one word per key"

@@ -3,6 +3,45 @@
 from __future__ import annotations
 
 CLI_WORDS: dict[str, tuple[str, str]] = {
+    "cli.usage": ("Aufruf", "Usage"),
+    "cli.arguments": ("Argumente", "Arguments"),
+    "cli.options": ("Optionen", "Options"),
+    "cli.commands": ("Befehle", "Commands"),
+    "cli.OPTIONS": ("OPTIONEN", "OPTIONS"),
+    "cli.COMMAND": ("BEFEHL", "COMMAND"),
+    "cli.ARGS": ("ARGUMENTE", "ARGS"),
+    "cli.TEXT": ("TEXT", "TEXT"),
+    "cli.required": ("Pflicht", "required"),
+    "cli.default": ("Standard: {value}", "default: {value}"),
+    "cli.help_option": ("Diese Hilfe zeigen und beenden.", "Show this message and exit."),
+    "cli.checks": ("Prüfungen", "Checks"),
+    "cli.error": ("Fehler", "Error"),
+    "cli.error_severity": ("Fehler", "error"),
+    "cli.warning_severity": ("Warnung", "warning"),
+    "cli.try_help": ("Hilfe: {command} -h", "Try '{command} -h' for help."),
+    "cli.missing_option": ("es fehlt die Option {option}", "missing option {option}"),
+    "cli.missing_argument": ("es fehlt {argument}", "missing argument {argument}"),
+    "cli.no_such_option": ("unbekannte Option {option}", "no such option: {option}"),
+    "cli.did_you_mean": ("meinten Sie {options}?", "did you mean {options}?"),
+    "cli.needs_value": (
+        "die Option {option} braucht einen Wert",
+        "option {option} requires a value",
+    ),
+    "cli.bad_value": (
+        "ungültiger Wert für {option}: {reason}",
+        "invalid value for {option}: {reason}",
+    ),
+    "cli.not_a_choice": (
+        "„{value}“ ist keine der Möglichkeiten ({choices})",
+        '"{value}" is not one of the choices ({choices})',
+    ),
+    "cli.not_a_number": ("„{value}“ ist keine Zahl", '"{value}" is not a number'),
+    "cli.extra_arguments": (
+        "unerwartete weitere Argumente: {arguments}",
+        "unexpected extra arguments: {arguments}",
+    ),
+    "cli.no_such_command": ("unbekannter Befehl „{command}“", 'no such command "{command}"'),
+    "cli.aborted": ("Abgebrochen.", "Aborted!"),
     "cli.unknown_language": (
         "--lang: '{value}' ist keine Sprache dieses Programms; de oder en",
         "--lang: '{value}' is not a language of this tool; de or en",

@@ -123,16 +123,12 @@ EDITING_WORDS: dict[str, tuple[str, str]] = {
     ),
     "edit.cannot_write": ("{path}: nicht schreibbar ({reason})", "{path}: cannot write ({reason})"),
     "edit.unknown_field": (
-        "es gibt kein Handlungsfeld „{field}“{hint}; legen Sie es an mit "
-        'massnahmen add-field --id {field} --name "…"',
-        'there is no field of action "{field}"{hint}; add it with '
-        'massnahmen add-field --id {field} --name "…"',
+        'ein neues Handlungsfeld legen Sie an mit massnahmen add-field --id {field} --name "…"',
+        'add a new field of action with massnahmen add-field --id {field} --name "…"',
     ),
     "edit.unknown_owner": (
-        "es gibt keine Zuständigkeit „{owner}“{hint}; legen Sie sie an mit "
-        'massnahmen add-owner --id {owner} --name "…"',
-        'there is no owner "{owner}"{hint}; add it with massnahmen add-owner --id {owner} '
-        '--name "…"',
+        'eine neue Zuständigkeit legen Sie an mit massnahmen add-owner --id {owner} --name "…"',
+        'add a new owner with massnahmen add-owner --id {owner} --name "…"',
     ),
     "edit.field_added": (
         "Handlungsfeld {field} angelegt: {name}",

@@ -20,7 +20,7 @@ from massnahmen.diagnostics import Diagnostic, printable
 from massnahmen.render.console import print_error
 from massnahmen.render.site.chart import indicator_chart
 from massnahmen.report import REPORT_STATUSES, meeting_text
-from massnahmen.words import Lang, format_amount, format_date, label, say
+from massnahmen.words import Lang, current_lang, format_amount, format_date, label, say
 
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
@@ -48,16 +48,18 @@ def site_files(site: Site, lang: Lang) -> Iterator[tuple[str, bytes]]:
 
 def report_published(output: Path, site: Site, written: int, removed: int) -> None:
     """The confirmation on stderr: how many files, for which day."""
-    gone = f", {removed} earlier files removed" if removed else ""
+    gone = say("msg.published_removed", removed=removed) if removed else ""
     count = sum(1 for _ in site.measures)
-    print_error(printable(f"{output}: {written} files, {count} measures as of {site.as_of}{gone}"))
+    as_of = format_date(site.as_of, current_lang())
+    said = say("msg.published", output=output, written=written, count=count, as_of=as_of, gone=gone)
+    print_error(printable(said))
 
 
 def report_refused(plan: Path, problems: Sequence[Diagnostic]) -> None:
     """Why nothing was published: the `[publish]` problems, located, and what to do."""
     for problem in problems:
         print_error(problem.format())
-    print_error(printable(f"{plan}: nothing published, fix the [publish] table first"))
+    print_error(printable(say("msg.nothing_published", plan=plan)))
 
 
 def _encode(page: str) -> bytes:

@@ -32,7 +32,7 @@ from massnahmen.render.workbook.measures import write_measures
 from massnahmen.render.workbook.package import save_steady
 from massnahmen.render.workbook.stream import new_sheet
 from massnahmen.render.workbook.summary import write_summary
-from massnahmen.words import Lang, format_date, label
+from massnahmen.words import Lang, current_lang, format_date, label, say
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -133,23 +133,25 @@ def export_bytes(report: Report, lang: Lang) -> bytes:
         with progress_bar(label("writing", lang), units, at_least=2 * PROGRESS_FROM) as tick:
             return workbook_bytes(report, lang, tick)
     except OSError as exc:
-        raise CannotRun(
-            f"the workbook cannot be made: {exc.strerror or exc} (is the temporary folder full?)"
-        ) from None
+        raise CannotRun(say("msg.workbook_failed", reason=exc.strerror or exc)) from None
 
 
 def report_exported(output: Path, report: Report) -> None:
     """The confirmation on stderr: what was written, for which day."""
-    changes = f", changes since {report.changes.since.day}" if report.changes else ""
-    count = len(report.plan.measures)
-    print_error(printable(f"{output}: {count} measures as of {report.as_of}{changes}"))
+    lang = current_lang()
+    changes = ""
+    if report.changes:
+        changes = say("msg.exported_changes", date=format_date(report.changes.since.day, lang))
+    count, as_of = len(report.plan.measures), format_date(report.as_of, lang)
+    said = say("msg.exported", output=output, count=count, as_of=as_of, changes=changes)
+    print_error(printable(said))
 
 
 def report_compared(output: Path, run: Run[PlanSummary]) -> None:
     compared = sum(o.result is not None and o.ok for o in run.outcomes)
-    print_error(
-        printable(f"{output}: {compared} of {len(run.outcomes)} plans compared as of {run.as_of}")
-    )
+    as_of, count = format_date(run.as_of, current_lang()), len(run.outcomes)
+    said = say("msg.compared", output=output, compared=compared, count=count, as_of=as_of)
+    print_error(printable(said))
 
 
 def _use_default_font(workbook: Workbook) -> None:
