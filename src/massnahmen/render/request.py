@@ -30,7 +30,8 @@ from massnahmen.words import Lang, format_date, label, say, with_unit
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-WIDTHS = (10, 44, 14, 11, 13, 16, 11, 13, 12, 44, 14)
+LINE_HEIGHT = 15  # points per line of the default font
+WIDTHS = (10, 44, 14, 12, 13, 16, 12, 13, 14, 44, 14)
 INPUT_FILL = PatternFill("solid", fgColor="FFF8D5")  # a pale yellow: where to write
 HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
 STATUSES = ("planned", "in_progress", "done", "on_hold", "cancelled")
@@ -161,6 +162,11 @@ def _row(
         inputs = PART_INPUTS
     for column, value in enumerate(values, start=1):
         styles.like(sheet.cell(number, column, value), "shown")
+    # LibreOffice does not grow a row for wrapped text it did not lay out itself: a long title
+    # would run into the next row when printed. About 1.1 characters per unit of width.
+    lines = -(-len(str(values[1])) // int(WIDTHS[1] * 1.1))
+    if lines > 1:
+        sheet.row_dimensions[number].height = LINE_HEIGHT * lines
     for name in inputs:
         cell = sheet.cell(number, COLUMNS.index(name) + 1)
         dated = name in ("deadline_new", "reached") and row.kind != "indicator"
