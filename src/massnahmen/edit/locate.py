@@ -80,3 +80,44 @@ def _measure_region(loaded: Loaded, index: int) -> tuple[int, int] | None:
     if not isinstance(measures, list) or alone != {"measures": [measures[index]]}:
         return None
     return start, end
+
+
+def measure_blocks(loaded: Loaded, indices: set[int]) -> dict[int, Block]:
+    """The blocks of many measures from one scan of the header lines: what `measure_block`
+    finds for each, without scanning the file once per measure. A measure whose region is not
+    proven (see `_measure_region`) is left out; its caller finds it with `measure_block`."""
+    text = loaded.text
+    headers = [
+        (h.start(), bool(h[1]) and h[2].replace(" ", "") == "measures", h[2].replace(" ", ""))
+        for h in _HEADER.finditer(text)
+    ]
+    measures = (loaded.data or {}).get("measures")
+    starts = [n for n, (_, is_measure, _) in enumerate(headers) if is_measure]
+    found: dict[int, Block] = {}
+    for index, n in enumerate(starts):
+        if index not in indices or not isinstance(measures, list) or index >= len(measures):
+            continue
+        following = headers[n + 1 : starts[index + 1] if index + 1 < len(starts) else None]
+        own = list(itertools.takewhile(lambda h: h[2].startswith("measures."), following))
+        if any(h[2].startswith("measures.") for h in following[len(own) :]):
+            continue  # a sub-table apart from its measure
+        start = headers[n][0]
+        end = (
+            following[len(own)][0]
+            if len(own) < len(following)
+            else _next(starts, index, headers, len(text))
+        )
+        try:
+            alone = tomllib.loads(text[start:end])
+        except tomllib.TOMLDecodeError:
+            continue
+        if alone != {"measures": [measures[index]]}:
+            continue
+        found[index] = find_block(
+            text, region_map(text, start, end, index), ("measures", index), end
+        )
+    return found
+
+
+def _next(starts: list[int], index: int, headers: list[tuple[int, bool, str]], size: int) -> int:
+    return headers[starts[index + 1]][0] if index + 1 < len(starts) else size

@@ -73,8 +73,33 @@ class MeasureUpdate:
 def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Change | Refusal:
     """Records progress: appends to the history and sets the measure's current status and
     progress; changes plain keys in place. The adopted deadline is never touched."""
+    made = measure_splices(loaded, measure_id, update)
+    if isinstance(made, Refusal):
+        return made
+    index, block, splices, done = made
+    text = apply_splices(loaded.text, splices)
+    region = (block.start, block.end + len(text) - len(loaded.text))
+    return Change(
+        text,
+        measure_id,
+        say("edit.updated", measure=measure_id, done=", ".join(done)),
+        index,
+        region,
+    )
+
+
+def measure_splices(
+    loaded: Loaded,
+    measure_id: str,
+    update: MeasureUpdate,
+    at: tuple[int, Block] | None = None,
+) -> tuple[int, Block, list[Splice], list[str]] | Refusal:
+    """What `update_measure` changes, not yet applied: the measure's index and block, the
+    splices and what each does in words; so that `collect` can change many measures in one
+    edit (splices of different measures never overlap). `at` gives the measure's index and
+    block where the caller found them already (for many measures, from one index of the file)."""
     plan = plan_of(loaded)
-    index, measure = find_measure(plan, measure_id)
+    index, measure = find_measure(plan, measure_id) if at is None else (at[0], plan.measures[at[0]])
     if update.deadline is not None and not (update.note and update.note.strip()):
         return Refusal(say("edit.needs_reason", measure=measure_id))
     status, progress = update.status, update.progress
@@ -86,7 +111,7 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
         rating = None if update.rating is None else read_rating(update.rating)
     except ValueError as exc:
         return Refusal(f"{measure_id}: {exc}")
-    block = block_of(loaded, index)
+    block = block_of(loaded, index) if at is None else at[1]
     splices: list[Splice | None] = []
     done: list[str] = []
     try:
@@ -124,15 +149,7 @@ def update_measure(loaded: Loaded, measure_id: str, update: MeasureUpdate) -> Ch
         if rating is not None:
             done.append(say("edit.rated", rating=label(rating)))
         done.append(say("edit.update_recorded", date=format_date(update.date, current_lang())))
-    text = apply_splices(loaded.text, [s for s in splices if s is not None])
-    region = (block.start, block.end + len(text) - len(loaded.text))
-    return Change(
-        text,
-        measure_id,
-        say("edit.updated", measure=measure_id, done=", ".join(done)),
-        index,
-        region,
-    )
+    return index, block, [s for s in splices if s is not None], done
 
 
 def _parts(

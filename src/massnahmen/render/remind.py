@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from massnahmen.render.console import print_error
 from massnahmen.render.problems import failure_json, report_problems
 from massnahmen.report.records import measure_record
+from massnahmen.request.record import letter_lines
 from massnahmen.run.outcome import Outcome, Run
 from massnahmen.sanitize import json_text, one_line, printable
 from massnahmen.words import Lang, format_date, label
@@ -162,7 +163,9 @@ def render_text_body(result: Reminders, digest: Digest) -> str:
             "    " + result.latest(measure),
             "",
         ]
-    lines += [_fill(result.ask(digest)), "", result.say("remind_closing"), ""]
+    lines += [_fill(result.ask(digest)), ""]
+    lines += [_fill(line) for line in letter_lines(Path(result.plan), digest.owner.id, result.lang)]
+    lines += [result.say("remind_closing"), ""]
     lines.append(result.say("remind_footer", date=format_date(result.as_of, result.lang)))
     return _lines("\n".join(lines) + "\n")
 

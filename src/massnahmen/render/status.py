@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from rich import box
@@ -30,6 +31,7 @@ from massnahmen.report import (
     meeting_text,
     since_text,
 )
+from massnahmen.request.record import status_lines
 from massnahmen.run.outcome import Run
 from massnahmen.sanitize import printable
 from massnahmen.words import Lang, format_date, label
@@ -337,5 +339,6 @@ def report_status(run: Run[Report], lang: Lang, by: By = "field") -> None:
     for outcome in run:
         if outcome.result is not None and outcome.ok:
             print_status(outcome.result, lang, by)
+            sys.stdout.writelines(line + "\n" for line in status_lines(Path(outcome.plan), lang))
         else:
             report_problems(outcome)

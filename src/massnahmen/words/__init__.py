@@ -20,6 +20,7 @@ from massnahmen.words.messages import MESSAGE_WORDS
 from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.publish import PUBLISH_WORDS
 from massnahmen.words.reports import REPORT_WORDS
+from massnahmen.words.request import REQUEST_WORDS
 from massnahmen.words.safety import SAFETY_WORDS
 from massnahmen.words.vocabulary import VOCABULARY_WORDS
 
@@ -34,6 +35,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **MODEL_WORDS,
     **CLI_WORDS,
     **EDITING_WORDS,
+    **REQUEST_WORDS,
     **MESSAGE_WORDS,
 }
 assert len(CATALOGUE) == sum(
@@ -47,6 +49,7 @@ assert len(CATALOGUE) == sum(
             MODEL_WORDS,
             CLI_WORDS,
             EDITING_WORDS,
+            REQUEST_WORDS,
             MESSAGE_WORDS,
         ),
     )

@@ -110,6 +110,15 @@ HELP_DE: dict[str, str] = {
     "The plan's title.": "Der Titel des Plans.",
     "Overwrite PLAN if it exists.": "PLAN überschreiben, wenn es ihn gibt.",
     "Print the JSON Schema of the plan format (for Taplo / Even Better TOML).": "Das JSON-Schema des Planformats ausgeben (für Taplo / Even Better TOML).",
+    "Write the status request: per owner with open measures a workbook to fill in.\n\nEach workbook lists the owner's open measures (with their open milestones and\nindicators); collect reads the answers back into the plan. The tool never sends mail.": "Die Statusabfrage schreiben: je Zuständigkeit mit offenen Maßnahmen eine Arbeitsmappe zum\nAusfüllen.\n\nJede Mappe nennt die offenen Maßnahmen der Stelle (mit offenen Meilensteinen und Kennzahlen);\ncollect liest die Antworten in den Plan zurück. Das Programm verschickt selbst keine Mail.",
+    "Write one workbook per owner into DIR (named by owner id; created if missing).": "Je Zuständigkeit eine Arbeitsmappe in ORDNER schreiben (nach ihrer Kennung benannt; der Ordner wird bei Bedarf angelegt).",
+    "Ask each unit for its sub-units' measures too.": "Jede Einheit auch nach den Maßnahmen ihrer Untereinheiten fragen.",
+    "Answer deadline (default: the day before the next meeting, else in two weeks).": "Frist für die Antwort (Standard: der Tag vor der nächsten Sitzung, sonst in zwei Wochen).",
+    "Also write a complete mail per owner (.eml, the workbook attached) beside it.": "Je Zuständigkeit auch eine fertige Mail (.eml, mit der Arbeitsmappe als Anhang) daneben schreiben.",
+    "Read returned request workbooks into the plan: each filled row becomes an update.\n\nInvalid rows are named by file and cell and not written (exit 1); rows already\ncollected are left alone; a measure updated since the request is a conflict unless\n--force. A workbook of another plan: exit 2, nothing written.": "Zurückgesandte Arbeitsmappen der Statusabfrage in den Plan übernehmen: jede ausgefüllte Zeile\nwird ein Sachstand.\n\nUngültige Zeilen werden mit Datei und Zelle genannt und nicht geschrieben (Exit-Code 1);\nschon übernommene bleiben unverändert; eine seit der Abfrage geänderte Maßnahme ist ein\nKonflikt, außer mit --force. Eine Mappe eines anderen Plans: Exit-Code 2, nichts geschrieben.",
+    "The plan file (default: as for every command) and the returned workbooks.": "Die Plandatei (Standard: wie bei jedem Befehl) und die zurückgesandten Arbeitsmappen.",
+    "Date of the updates (31.12.2026); default today.": "Datum der Sachstände (31.12.2026); Standard: heute.",
+    "Take answers for measures updated since the request, too.": "Antworten auch für Maßnahmen übernehmen, die seit der Abfrage geändert wurden.",
 }
 
 CHECK_SUMMARIES_DE: dict[str, str] = {
@@ -174,4 +183,5 @@ METAVARS_DE: dict[str, str] = {
     "COMMAND": "BEFEHL",
     "ARGS": "ARGUMENTE",
     "OPTIONS": "OPTIONEN",
+    "[PLAN] FILE...": "[PLAN] DATEI…",
 }
