@@ -148,7 +148,7 @@ def test_a_refused_word_proposes_what_would_have_been_understood() -> None:
     assert "31.12.2027" in result.stderr
     assert run("list", EXAMPLE, "--light", "rot", "--as-of", "18.03.2025").code == 0
     lila = run("list", EXAMPLE, "--light", "lila")
-    assert lila.code == 2 and "grün, gelb oder rot" in lila.stderr
+    assert lila.code == 2 and "grün, gelb, rot oder ohne Frist" in lila.stderr
 
 
 def test_the_plan_is_found_in_its_folder_or_by_the_environment(tmp_path: Path) -> None:

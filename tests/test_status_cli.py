@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import DATA, EXAMPLE, EXAMPLE_AS_OF, run
@@ -20,7 +23,7 @@ def test_german_report_has_header_totals_fields_and_actions() -> None:
         "Stichtag 01.07.2024 · Bericht für Digitalausschuss am 17.09.2024",
     ]
     assert "42 %  (1 von 4 umgesetzt)" in result.stdout
-    assert "Ampel: rot 1 · gelb 1 · grün 1   überfällig 1 · bald fällig 1" in lines
+    assert "Ampel: rot 1 · gelb 1 · grün 1 · ohne Frist 0   überfällig 1 · bald fällig 1" in lines
     assert any(line.startswith("VW Verwaltung     2      1       1") for line in lines)
     assert "Handlungsbedarf (2)" in lines
 
@@ -126,3 +129,20 @@ def test_an_unknown_language_is_refused_naming_the_two() -> None:
     result = run("--lang", "fr", "status", EXAMPLE)
     assert result.code == 2 and "de" in result.stderr and "en" in result.stderr
     assert result.stdout == ""
+
+
+def test_an_open_measure_without_a_deadline_is_never_green(tmp_path: Path) -> None:
+    """Issue 14: after importing a plan without deadlines every light said green. An open
+    measure without an effective deadline has no light: "ohne Frist", counted apart."""
+    plan = tmp_path / "plan.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start = text.index('id = "BI-03"')
+    deadline = text.index("\ndeadline = ", start)
+    plan.write_text(text[:deadline] + text[text.index("\n", deadline + 1) :], encoding="utf-8")
+    status = run("status", plan, "--as-of", EXAMPLE_AS_OF, "--by", "field")
+    assert "ohne Frist 1" in status.stdout
+    listed = run("list", plan, "--light", "ohne Frist", "--as-of", EXAMPLE_AS_OF, "-f", "json")
+    measures = json.loads(listed.stdout)["measures"]
+    assert [m["id"] for m in measures] == ["BI-03"] and measures[0]["light"] == "no_deadline"
+    green = run("list", plan, "--light", "grün", "--as-of", EXAMPLE_AS_OF, "-f", "json")
+    assert "BI-03" not in [m["id"] for m in json.loads(green.stdout)["measures"]]

@@ -248,9 +248,9 @@ REFUSALS: list[tuple[Callable[[object], object], str, str, str]] = [
     ),
     (
         read_light,
-        "grau",
-        "„grau“ ist keine Ampelfarbe; geschrieben wie grün, gelb oder rot",
-        '"grau" is not a traffic light; written as green, yellow or red',
+        "lila",
+        "„lila“ ist keine Ampelfarbe; geschrieben wie grün, gelb, rot oder ohne Frist",
+        '"lila" is not a traffic light; written as green, yellow, red or no deadline',
     ),
     (
         read_progress,

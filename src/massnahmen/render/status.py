@@ -48,7 +48,7 @@ STATUS_STYLE = {
     "on_hold": "magenta",
     "cancelled": "dim",
 }
-LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "no_deadline": "dim"}
 By = Literal["field", "owner"]
 
 

@@ -41,7 +41,7 @@ from massnahmen.report.since import (
     resolve_since,
     since_text,
 )
-from massnahmen.report.state import Light, PlanState
+from massnahmen.report.state import COLOURS, Light, PlanState
 
 if TYPE_CHECKING:
     from massnahmen.model import FieldOfAction, Measure, Meeting, Owner, Plan, Status
@@ -81,7 +81,7 @@ __all__ = [
     "since_text",
 ]
 
-LIGHTS: tuple[Light, ...] = ("red", "yellow", "green")
+LIGHTS: tuple[Light, ...] = ("red", "yellow", "green", "no_deadline")
 # The order reports list statuses in: what is finished first, as committees read it.
 REPORT_STATUSES: tuple[Status, ...] = ("done", "in_progress", "planned", "on_hold", "cancelled")
 
@@ -239,7 +239,7 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
         disagreements=tuple(
             m
             for m in plan.measures
-            if m.rating is not None and lights[m.id] is not None and m.rating != lights[m.id]
+            if m.rating is not None and lights[m.id] in COLOURS and m.rating != lights[m.id]
         ),
         reserved=tuple(m for m in _by_field(plan) if m.budget_reserved),
         changes=changes,

@@ -71,9 +71,16 @@ def read_rating(value: object) -> Colour:
     return cast(Colour, _choice("rating", value, COLOUR_WORDS))
 
 
-def read_light(value: object) -> Colour:
-    """A traffic light, in the same words as a rating."""
-    return cast(Colour, _choice("light", value, COLOUR_WORDS))
+LIGHT_WORDS = {
+    **COLOUR_WORDS,
+    **_table({"no_deadline": "ohne frist|keine frist|ohne|grau|grey|gray|none|no deadline"}),
+}
+
+
+def read_light(value: object) -> str:
+    """A traffic light, in the same words as a rating, or `ohne Frist` (no deadline: no
+    light, grey)."""
+    return _choice("light", value, LIGHT_WORDS)
 
 
 def read_flag(value: object) -> bool:

@@ -70,7 +70,10 @@ VOCABULARY_WORDS: dict[str, tuple[str, str]] = {
         "not a rating (grün, gelb, rot)",
     ),
     "vocab_light": ("„{given}“ ist keine Ampelfarbe", '"{given}" is not a traffic light'),
-    "vocab_light_forms": ("geschrieben wie grün, gelb oder rot", "written as green, yellow or red"),
+    "vocab_light_forms": (
+        "geschrieben wie grün, gelb, rot oder ohne Frist",
+        "written as green, yellow, red or no deadline",
+    ),
     "vocab_light_short": (
         "keine Ampelfarbe (grün, gelb, rot)",
         "not a traffic light (grün, gelb, rot)",

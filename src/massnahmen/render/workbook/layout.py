@@ -203,6 +203,7 @@ LIGHT_COLOURS = {
     "red": ("FFC7CE", "9C0006"),
     "yellow": ("FFEB9C", "9C5700"),
     "green": ("C6EFCE", "006100"),
+    "no_deadline": ("E7E6E6", "3A3A3A"),  # grey: no light at all, never green
 }
 
 
