@@ -109,7 +109,7 @@ def test_markdown_digest_escapes_plan_text() -> None:
 
 
 def test_markdown_escaping_keeps_html_and_emphasis_literal() -> None:
-    from massnahmen.render.remind import md
+    from massnahmen.render.letter import md
 
     assert md("<script>*x*</script> [a](b)") == r"\<script\>\*x\*\</script\> \[a\](b)"
 
