@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,10 +21,12 @@ from massnahmen.deadline import Deadline, is_horizon_name
 from massnahmen.model_types import (
     AttributeValue,
     DeadlineValue,
+    EmailAddress,
     HorizonForm,
     HorizonName,
     MilestoneDue,
     Number,
+    SafeUrl,
     horizon_form,
     using_horizons,
 )
@@ -41,22 +42,6 @@ Percent = Annotated[int, Field(ge=0, le=100)]
 OPEN_STATUSES: frozenset[str] = frozenset({"planned", "in_progress", "on_hold"})
 STATUSES: tuple[Status, ...] = ("planned", "in_progress", "done", "on_hold", "cancelled")
 RATINGS: tuple[Rating, ...] = ("green", "yellow", "red")
-
-
-def _email_address(value: str) -> str:
-    """`value` if it is one e-mail address (email-validator's rules, no DNS look-up): a mail
-    job puts it in a `To:` header, where a line break would add headers of its own."""
-    from email_validator import EmailNotValidError, validate_email  # 75 ms: only when used
-
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError as exc:
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        raise ValueError(say("not_an_email", value=f'"{shown}"', reason=exc)) from None
-    return value
-
-
-EmailAddress = Annotated[str, AfterValidator(_email_address)]
 
 
 class Table(BaseModel):
@@ -252,22 +237,6 @@ class Measure(Table):
 
 def _day(deadline: Deadline | None) -> tuple[dt.date | None, bool]:
     return (None, False) if deadline is None else (deadline.due, deadline.ongoing)
-
-
-_SAFE_URL = re.compile(r"(https?://|mailto:)\S+|[^:\s]+")
-
-
-def _safe_url(value: str) -> str:
-    """A link a page may carry: a web address, a mail address or a relative path, never a
-    `javascript:` (or any other scheme) URL, which escaping alone would not make harmless."""
-    if not _SAFE_URL.fullmatch(value):
-        raise ValueError(
-            f'"{value}" is not a link a page may carry: write https://…, mailto:… or a path'
-        )
-    return value
-
-
-SafeUrl = Annotated[str, AfterValidator(_safe_url)]
 
 
 class PublishSettings(Table):

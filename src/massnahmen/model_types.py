@@ -1,6 +1,7 @@
 """The value types of the plan format that TOML does not have: deadlines (which may name one of
-the plan's horizons), the date or period a horizon stands for, measured numbers, and the values
-of the plan's own attributes. Each reads a TOML value and says in the user's words what is wrong.
+the plan's horizons), the date or period a horizon stands for, measured numbers, the values of
+the plan's own attributes, e-mail addresses and links a public page may carry. Each reads a
+TOML value and says in the user's words what is wrong.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from types import MappingProxyType
@@ -16,6 +18,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, PlainSerializer, PlainValidator, WithJsonSchema
 
 from massnahmen.deadline import Deadline, is_horizon_name, parse_deadline
+from massnahmen.words import say
 
 # The horizons of the plan being validated, so that a deadline naming one is due when it is.
 # Set by `Plan` around its own validation (and by `using_horizons` for measures read apart).
@@ -140,3 +143,35 @@ AttributeValue = Annotated[
     PlainValidator(_attribute_value),
     WithJsonSchema({"type": ["string", "number", "boolean"]}),
 ]
+
+
+def _email_address(value: str) -> str:
+    """`value` if it is one e-mail address (email-validator's rules, no DNS look-up): a mail
+    job puts it in a `To:` header, where a line break would add headers of its own."""
+    from email_validator import EmailNotValidError, validate_email  # 75 ms: only when used
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise ValueError(say("not_an_email", value=f'"{shown}"', reason=exc)) from None
+    return value
+
+
+EmailAddress = Annotated[str, AfterValidator(_email_address)]
+
+
+_SAFE_URL = re.compile(r"(https?://|mailto:)\S+|[^:\s]+")
+
+
+def _safe_url(value: str) -> str:
+    """A link a page may carry: a web address, a mail address or a relative path, never a
+    `javascript:` (or any other scheme) URL, which escaping alone would not make harmless."""
+    if not _SAFE_URL.fullmatch(value):
+        raise ValueError(
+            f'"{value}" is not a link a page may carry: write https://…, mailto:… or a path'
+        )
+    return value
+
+
+SafeUrl = Annotated[str, AfterValidator(_safe_url)]
