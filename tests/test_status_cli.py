@@ -20,7 +20,7 @@ def test_german_report_has_header_totals_fields_and_actions() -> None:
         "Stichtag 01.07.2024 · Bericht für Digitalausschuss am 17.09.2024",
     ]
     assert "42 %  (1 von 4 umgesetzt)" in result.stdout
-    assert "Ampel: rot 1 · gelb 1 · grün 1   überfällig 1 · bald fällig 1" in lines
+    assert "Ampel: rot 1 · gelb 1 · grün 1 · ohne Frist 0   überfällig 1 · bald fällig 1" in lines
     assert any(line.startswith("VW Verwaltung     2      1       1") for line in lines)
     assert "Handlungsbedarf (2)" in lines
 

@@ -129,7 +129,7 @@ def test_traffic_lights_and_progress_bars_are_conditional_formats(book: Workbook
         str(cells.sqref): [rule.type for rule in found]
         for cells, found in book["Maßnahmen"].conditional_formatting._cf_rules.items()
     }
-    lights = ["cellIs", "cellIs", "cellIs"]
+    lights = ["cellIs"] * 4  # rot, gelb, grün, ohne Frist
     assert rules == {"M2:M7": lights, "N2:N7": lights, "L2:L7": ["dataBar"]}  # light, rating
     formulas = [
         rule.formula[0]
@@ -137,7 +137,7 @@ def test_traffic_lights_and_progress_bars_are_conditional_formats(book: Workbook
         for rule in found
         if rule.formula
     ]
-    assert formulas == ['"rot"', '"gelb"', '"grün"'] * 2
+    assert formulas == ['"rot"', '"gelb"', '"grün"', '"ohne Frist"'] * 2
 
 
 def test_summary_has_a_stacked_bar_chart_of_the_fields(book: Workbook) -> None:

@@ -157,8 +157,6 @@ def build_site(plan: Plan, as_of: dt.date) -> Site:
 
 def page_light(measure: Measure, state: PlanState) -> PageLight | None:
     """The derived light; "none" (ohne Frist) for an open measure without any deadline."""
-    if measure.is_open and state.deadline(measure) is None:
-        return "none"
     return state.light(measure)
 
 

@@ -48,7 +48,9 @@ STATUS_STYLE = {
     "on_hold": "magenta",
     "cancelled": "dim",
 }
-LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green"}
+# The light columns of the tally tables head "ohne Frist" short, as the status columns.
+_LIGHT_HEADS = {"none": "short_none"}
+LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "none": "dim"}
 By = Literal["field", "owner"]
 
 
@@ -158,7 +160,7 @@ def _tally_table(lang: Lang, head: str, wrap: bool = True) -> Table:
         *((f"short_{s}", STATUS_STYLE[s]) for s in REPORT_STATUSES),
         ("short_overdue", ""),
     ]
-    heads += [(light, LIGHT_STYLE[light]) for light in LIGHTS]
+    heads += [(_LIGHT_HEADS.get(light, light), LIGHT_STYLE[light]) for light in LIGHTS]
     heads.append(("short_average", ""))
     for key, style in heads:
         text = label(key, lang)

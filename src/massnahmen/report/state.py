@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from massnahmen.model import Indicator, Measure, Milestone, Owner, Plan
 
 
-Light = Literal["red", "yellow", "green"]
+# "none": an open measure without any deadline ("ohne Frist"), never green.
+Light = Literal["red", "yellow", "green", "none"]
 
 
 class PlanState:
@@ -201,9 +202,15 @@ class PlanState:
         return indicator_path(indicator, self.settings.indicator_tolerance)
 
     def light(self, measure: Measure) -> Light | None:
-        """The traffic light of an open measure (None for closed ones)."""
+        """The traffic light of an open measure (None for closed ones).
+
+        An open measure without any deadline (not even "ongoing") has no light: "none",
+        shown as "ohne Frist" and counted apart, never green.
+        """
         if not measure.is_open:
             return None
+        if self.deadline(measure) is None:
+            return "none"
         if self.overdue(measure) or self.blockers(measure):
             return "red"
         if (self.due_soon(measure) and self.lagging(measure)) or self.stale(measure):
@@ -215,4 +222,6 @@ class PlanState:
     def rating_disagrees(self, measure: Measure) -> bool:
         """The owner's own rating of an open measure differs from the derived light."""
         light = self.light(measure)
-        return light is not None and measure.rating is not None and measure.rating != light
+        if light is None or light == "none" or measure.rating is None:
+            return False
+        return measure.rating != light

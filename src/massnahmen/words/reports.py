@@ -16,6 +16,8 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
     "red": ("rot", "red"),
     "yellow": ("gelb", "yellow"),
     "green": ("grün", "green"),
+    "none": ("ohne Frist", "no deadline"),
+    "short_none": ("o. Fr.", "no dl."),
     "unit": ("Organisationseinheit", "unit"),
     "person": ("Person", "person"),
     "external": ("extern", "external"),

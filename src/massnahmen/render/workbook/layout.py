@@ -203,6 +203,7 @@ LIGHT_COLOURS = {
     "red": ("FFC7CE", "9C0006"),
     "yellow": ("FFEB9C", "9C5700"),
     "green": ("C6EFCE", "006100"),
+    "none": ("D9D9D9", "404040"),  # grey: ohne Frist, no light
 }
 
 

@@ -34,7 +34,7 @@ STATUS_COLOURS = {
     "on_hold": "FFC000",
     "cancelled": "595959",
 }
-LIGHT_FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE"}
+LIGHT_FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE", "none": "D9D9D9"}
 
 
 def write_summary(sheet: Worksheet, styles: Styles, report: Report) -> None:
