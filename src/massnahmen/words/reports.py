@@ -18,6 +18,22 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
     "green": ("grün", "green"),
     "none": ("ohne Frist", "no deadline"),
     "short_none": ("o. Fr.", "no dl."),
+    "legend": ("Legende der Ampel", "Traffic light legend"),
+    "legend_red": (
+        "überfällig oder durch eine überfällige oder verworfene Maßnahme blockiert",
+        "overdue, or blocked by an overdue or cancelled measure",
+    ),
+    "legend_yellow": (
+        "bald fällig und im Rückstand, lange ohne Sachstand oder ein Meilenstein überfällig",
+        "due soon and behind, no update for long, or a milestone overdue",
+    ),
+    "legend_green": ("im Plan", "on track"),
+    "legend_none": (
+        "offen, aber ohne Frist: keine Ampel, gesondert gezählt",
+        "open but without a deadline: no light, counted apart",
+    ),
+    "owner_id": ("Kürzel", "Code"),
+    "page_since": ("seit", "since"),
     "unit": ("Organisationseinheit", "unit"),
     "person": ("Person", "person"),
     "external": ("extern", "external"),
