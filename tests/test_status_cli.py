@@ -21,7 +21,7 @@ def test_german_report_has_header_totals_fields_and_actions() -> None:
     ]
     assert "42 %  (1 von 4 umgesetzt)" in result.stdout
     assert "Ampel: rot 1 · gelb 1 · grün 1 · ohne Frist 0   überfällig 1 · bald fällig 1" in lines
-    assert any(line.startswith("VW Verwaltung     2      1       1") for line in lines)
+    assert any(line.startswith("VW Verwaltung        2      1       1") for line in lines)
     assert "Handlungsbedarf (2)" in lines
 
 
@@ -126,3 +126,18 @@ def test_an_unknown_language_is_refused_naming_the_two() -> None:
     result = run("--lang", "fr", "status", EXAMPLE)
     assert result.code == 2 and "de" in result.stderr and "en" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("columns", ["100", "140"])  # 80: the count columns alone are wider
+def test_names_wrap_under_their_own_column_and_ids_stay_whole(columns: str) -> None:
+    env = {"COLUMNS": columns}
+    lines = run("status", EXAMPLE, "--as-of", EXAMPLE_AS_OF, env=env).stdout.splitlines()
+    fields = lines[lines.index("Handlungsfelder") + 3 : lines.index("Handlungsfelder") + 20]
+    at = next(n for n, line in enumerate(fields) if line.startswith("GE "))
+    if not fields[at].rstrip().endswith("Soziales"):  # wrapped: the rest under the name
+        assert fields[at + 1].strip() == "Soziales" and fields[at + 1].startswith("   Soz")
+    assert all(len(line) <= int(columns) for line in lines)
+    by = run("status", EXAMPLE, "--as-of", EXAMPLE_AS_OF, "--by", "owner", env=env).stdout
+    owners = by.splitlines()
+    assert all(len(line) <= int(columns) for line in owners)
+    assert any(line.startswith("  FD-SCHUL ") for line in owners)  # a sub-unit's id, uncut
