@@ -129,7 +129,7 @@ def test_traffic_lights_and_progress_bars_are_conditional_formats(book: Workbook
         str(cells.sqref): [rule.type for rule in found]
         for cells, found in book["Maßnahmen"].conditional_formatting._cf_rules.items()
     }
-    lights = ["cellIs", "cellIs", "cellIs", "cellIs"]  # red, yellow, green, ohne Frist (grey)
+    lights = ["cellIs"] * 4  # rot, gelb, grün, ohne Frist
     assert rules == {"M2:M7": lights, "N2:N7": lights, "L2:L7": ["dataBar"]}  # light, rating
     formulas = [
         rule.formula[0]
@@ -173,8 +173,10 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(book: Workbook, name: 
     assert setup.fitToWidth == 1 and setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
     assert sheet.print_title_rows == "$1:$1"
-    assert sheet.oddHeader.center.text == "Teststadt digital"
-    assert sheet.oddHeader.right.text == "Stichtag 01.07.2024"
+    assert sheet.oddHeader.center.text == "Teststadt digital – &A"  # &A: the sheet's name
+    assert sheet.oddHeader.right.text == (
+        "Stichtag 01.07.2024 · Digitalausschuss am 17.09.2024 · seit HFA am 11.06.2024"
+    )
     assert sheet.oddFooter.right.text == "Seite &P von &N"
 
 
@@ -268,3 +270,27 @@ def test_page_header_stays_within_excels_limit(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(export(tmp_path, plan=plan))["Maßnahmen"]
     assert len(str(sheet.oddHeader)) <= 255
     assert "&&" in sheet.oddHeader.center.text  # a literal ampersand, not a code
+
+
+def test_one_legend_explains_every_light(book: Workbook) -> None:
+    texts = [r[0] for r in book["Übersicht"].iter_rows(values_only=True) if r[0]]
+    at = texts.index("Legende der Ampel")
+    lights = [text.split(":")[0] for text in texts[at + 1 : at + 5]]
+    assert lights == ["rot", "gelb", "grün", "ohne Frist"]
+
+
+def test_owner_sheet_heads_the_owner_code_kuerzel(book: Workbook) -> None:
+    assert book["Verantwortliche"]["A1"].value == "Kürzel"
+
+
+def test_chart_status_colours_are_not_traffic_light_colours(book: Workbook) -> None:
+    import colorsys
+
+    (chart,) = book["Übersicht"]._charts
+    for series in chart.series:
+        rgb = str(series.graphicalProperties.solidFill.srgbClr)
+        red, green, blue = (int(rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+        grey = saturation < 0.15
+        # red, amber/yellow and green hues, and the light grey of "ohne Frist", are the light's
+        assert (grey and lightness < 0.5) or 0.45 < hue < 0.9, rgb

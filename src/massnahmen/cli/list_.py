@@ -50,10 +50,7 @@ def command(
         help="Only open measures due in the next DAYS days (not the overdue ones).",
     ),
     light: list[str] = typer.Option(
-        [],
-        "--light",
-        metavar="LIGHT",
-        help="Only this traffic light: rot, gelb, grün, or ohne Frist (no deadline).",
+        [], "--light", metavar="LIGHT", help="Only this traffic light: rot, gelb, grün, ohne Frist."
     ),
     attribute: list[str] = typer.Option(
         [],

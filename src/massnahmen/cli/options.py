@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from massnahmen.load import Loaded
     from massnahmen.model import Priority, Status
     from massnahmen.report.since import ChangesFrom
+    from massnahmen.vocabulary import LightWord
 
 T = TypeVar("T")
 
@@ -106,7 +107,7 @@ def days_of(value: str | None, option: str) -> int | None:
     return int(value.strip())
 
 
-def lights_of(values: list[str], option: str = "--light") -> list[str]:
+def lights_of(values: list[str], option: str = "--light") -> list[LightWord]:
     """Traffic lights in either language (rot, gelb, grün, ohne Frist, red, …)."""
     from massnahmen.vocabulary import read_light
 

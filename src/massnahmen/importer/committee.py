@@ -42,7 +42,9 @@ MEASURE_HEADS = (
     "last_update",
     "note",
 )
-OWNER_HEADS = ("id", "name", "kind", "active")
+# The owner sheet heads its id "Kürzel" (owner_id); workbooks exported before that, "Nr." (id).
+OWNER_HEADS = ("name", "kind", "active")
+OWNER_IDS = ("owner_id", "id")
 # Rows of the summary's plan header (label keys) and the plan keys they hold.
 PLAN_ROWS = {"authority": "authority", "plan": "title", "version": "version", "state": "state"}
 _IN_BRACKETS = re.compile(r"(?P<state>[^(]*?)\s*(?:\((?P<more>.*)\))?", re.S)
@@ -135,7 +137,8 @@ def _owners(sheet: Sheet, lang: Lang) -> list[Named]:
     kinds = {label(kind, lang): kind for kind in ("unit", "person", "external")}
     owners: list[Named] = []
     for row in rows:
-        ident, name = text_of(row.get("id")).strip(), " ".join(text_of(row.get("name")).split())
+        ident = text_of(row.get("owner_id") or row.get("id")).strip()
+        name = " ".join(text_of(row.get("name")).split())
         if not ident or not name:
             continue
         extra: dict[str, Any] = {}
@@ -160,7 +163,7 @@ def _table(sheet: Sheet, lang: Lang) -> list[dict[str, object]]:
     budget reservation sheet shares its first, the id)."""
     rows = iter(sheet.read_rows())
     head = next(rows, ())
-    by_text = {normalize(label(key, lang)): key for key in OWNER_HEADS}
+    by_text = {normalize(label(key, lang)): key for key in (*OWNER_IDS, *OWNER_HEADS)}
     keys: dict[int, str] = {}
     for index, cell in enumerate(head):
         key = by_text.get(normalize(text_of(cell)))

@@ -157,8 +157,7 @@ def build_site(plan: Plan, as_of: dt.date) -> Site:
 
 def page_light(measure: Measure, state: PlanState) -> PageLight | None:
     """The derived light; "none" (ohne Frist) for an open measure without any deadline."""
-    light = state.light(measure)
-    return "none" if light == "no_deadline" else light
+    return state.light(measure)
 
 
 def _public_measure(

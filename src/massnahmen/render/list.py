@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from massnahmen.report.state import PlanState
 
 MAX_WIDTH = 100
-_LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "no_deadline": "dim"}
+_LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "none": "dim"}
 
 
 @dataclass(frozen=True)

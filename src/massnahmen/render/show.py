@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 WIDTH = 100
 _LABEL_WIDTH = 22
-_LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "no_deadline": "dim"}
+_LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "none": "dim"}
 Line = tuple[str, str | None]  # text and the style it is shown in on a terminal
 
 

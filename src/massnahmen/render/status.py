@@ -48,7 +48,9 @@ STATUS_STYLE = {
     "on_hold": "magenta",
     "cancelled": "dim",
 }
-LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "no_deadline": "dim"}
+# The light columns of the tally tables head "ohne Frist" short, as the status columns.
+_LIGHT_HEADS = {"none": "short_none"}
+LIGHT_STYLE = {"red": "bold red", "yellow": "yellow", "green": "green", "none": "dim"}
 By = Literal["field", "owner"]
 
 
@@ -124,9 +126,10 @@ def _fields(console: Console, report: Report, lang: Lang) -> None:
     console.print(Text(label("fields", lang), style="bold"))
     table = _tally_table(lang, label("field", lang))
     for summary in report.fields:
-        name = f"{summary.field.id} {summary.field.name}"
-        table.add_row(_plain(name), *_tally_cells(summary.tally, lang))
-    table.add_row(_plain(label("total", lang)), *_tally_cells(report.totals, lang), style="bold")
+        field = summary.field
+        table.add_row(_plain(field.id), _plain(field.name), *_tally_cells(summary.tally, lang))
+    total = _plain(label("total", lang))
+    table.add_row("", total, *_tally_cells(report.totals, lang), style="bold")
     console.print(table)
 
 
@@ -135,30 +138,38 @@ def _owners(console: Console, report: Report, lang: Lang) -> None:
     its own measures and those of every unit under it."""
     console.print()
     console.print(_plain(label("by_owner", lang), "bold"))
-    table = _tally_table(lang, label("owner", lang), wrap=False)
+    ids = [len("  " * unit.depth + unit.owner.id) for unit in report.units]
+    # id and name together as wide as the fields' column: the counts keep their place
+    width = max(12, 25 - max(ids, default=0))
+    table = _tally_table(lang, label("owner", lang), wrap=False, name_width=width)
     for unit in report.units:
         if unit.tally.measures == 0 and not any(u.depth > unit.depth for u in report.units):
             continue
-        name = "  " * unit.depth + f"{unit.owner.id} {unit.owner.name}"
-        table.add_row(_plain(name), *_tally_cells(unit.tally, lang))
+        ident = "  " * unit.depth + unit.owner.id
+        cells = _tally_cells(unit.tally, lang)
+        table.add_row(_plain(ident), _plain(unit.owner.name), *cells)
     for summary in report.owners:
         if summary.owner is None and summary.tally.measures:
-            table.add_row(_plain(label("no_owner_row", lang)), *_tally_cells(summary.tally, lang))
-    table.add_row(_plain(label("total", lang)), *_tally_cells(report.totals, lang), style="bold")
+            none = _plain(label("no_owner_row", lang))
+            table.add_row("", none, *_tally_cells(summary.tally, lang))
+    total = _plain(label("total", lang))
+    table.add_row("", total, *_tally_cells(report.totals, lang), style="bold")
     console.print(table)
 
 
-def _tally_table(lang: Lang, head: str, wrap: bool = True) -> Table:
-    """Counts per row; the first column wraps where the terminal is narrow, or (not `wrap`)
-    is cut with an ellipsis so that a tree of units stays one line per unit."""
-    table = _table(gap=0)  # twelve columns: one space between them
-    table.add_column(head, max_width=28, no_wrap=not wrap, overflow="ellipsis")
+def _tally_table(lang: Lang, head: str, wrap: bool = True, name_width: int = 28) -> Table:
+    """Counts per row, after the id (never wrapped or cut) and the name, which wraps under its
+    own column where the terminal is narrow, or (not `wrap`) is cut with an ellipsis so that a
+    tree of units stays one line per unit (the full names stand in the workbook and `show`)."""
+    table = _table(gap=0)  # one space between the columns
+    table.add_column("", no_wrap=True, overflow="ignore")
+    table.add_column(head, max_width=name_width, no_wrap=not wrap, overflow="ellipsis")
     heads = [
         ("short_measures", ""),
         *((f"short_{s}", STATUS_STYLE[s]) for s in REPORT_STATUSES),
         ("short_overdue", ""),
     ]
-    heads += [(light, LIGHT_STYLE[light]) for light in LIGHTS]
+    heads += [(_LIGHT_HEADS.get(light, light), LIGHT_STYLE[light]) for light in LIGHTS]
     heads.append(("short_average", ""))
     for key, style in heads:
         text = label(key, lang)

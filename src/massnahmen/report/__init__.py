@@ -41,7 +41,7 @@ from massnahmen.report.since import (
     resolve_since,
     since_text,
 )
-from massnahmen.report.state import COLOURS, Light, PlanState
+from massnahmen.report.state import Light, PlanState
 
 if TYPE_CHECKING:
     from massnahmen.model import FieldOfAction, Measure, Meeting, Owner, Plan, Status
@@ -81,7 +81,8 @@ __all__ = [
     "since_text",
 ]
 
-LIGHTS: tuple[Light, ...] = ("red", "yellow", "green", "no_deadline")
+# The lights in the order reports count them; "none" (ohne Frist) last, counted apart.
+LIGHTS: tuple[Light, ...] = ("red", "yellow", "green", "none")
 # The order reports list statuses in: what is finished first, as committees read it.
 REPORT_STATUSES: tuple[Status, ...] = ("done", "in_progress", "planned", "on_hold", "cancelled")
 
@@ -236,11 +237,7 @@ def build_report(plan: Plan, as_of: dt.date, since: Since | None = None) -> Repo
             UnitSummary(owner, depth, unit_tallies[owner.id], owner_tallies[owner.id].measures)
             for owner, depth in state.unit_order()
         ),
-        disagreements=tuple(
-            m
-            for m in plan.measures
-            if m.rating is not None and lights[m.id] in COLOURS and m.rating != lights[m.id]
-        ),
+        disagreements=tuple(m for m in plan.measures if state.rating_disagrees(m)),
         reserved=tuple(m for m in _by_field(plan) if m.budget_reserved),
         changes=changes,
         owner_by_id=owner_by_id,

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from massnahmen.model import Indicator, Measure, Milestone, Owner, Plan
 
 
-Light = Literal["red", "yellow", "green", "no_deadline"]
-COLOURS = ("red", "yellow", "green")  # the lights that judge; "no_deadline" does not
+# "none": an open measure without any deadline ("ohne Frist"), never green.
+Light = Literal["red", "yellow", "green", "none"]
 
 
 class PlanState:
@@ -202,13 +202,15 @@ class PlanState:
         return indicator_path(indicator, self.settings.indicator_tolerance)
 
     def light(self, measure: Measure) -> Light | None:
-        """The traffic light of an open measure (None for closed ones): "no_deadline" (shown as
-        "ohne Frist", grey) where it has no effective deadline and is not ongoing: never green,
-        for a council member reads green as on track."""
+        """The traffic light of an open measure (None for closed ones).
+
+        An open measure without any deadline (not even "ongoing") has no light: "none",
+        shown as "ohne Frist" and counted apart, never green.
+        """
         if not measure.is_open:
             return None
         if self.deadline(measure) is None:
-            return "no_deadline"
+            return "none"
         if self.overdue(measure) or self.blockers(measure):
             return "red"
         if (self.due_soon(measure) and self.lagging(measure)) or self.stale(measure):
@@ -220,4 +222,6 @@ class PlanState:
     def rating_disagrees(self, measure: Measure) -> bool:
         """The owner's own rating of an open measure differs from the derived light."""
         light = self.light(measure)
-        return light in COLOURS and measure.rating is not None and measure.rating != light
+        if light is None or light == "none" or measure.rating is None:
+            return False
+        return measure.rating != light

@@ -12,6 +12,7 @@ from __future__ import annotations
 from massnahmen.vocabulary.amounts import read_amount
 from massnahmen.vocabulary.choices import (
     Colour,
+    LightWord,
     read_flag,
     read_light,
     read_priority,
@@ -25,6 +26,7 @@ from massnahmen.vocabulary.refusal import NotUnderstood
 
 __all__ = [
     "Colour",
+    "LightWord",
     "NotUnderstood",
     "read_amount",
     "read_date",

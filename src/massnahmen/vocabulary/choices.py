@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from massnahmen.model import Priority, Status
 
 Colour = Literal["green", "yellow", "red"]
+# A derived light: a colour, or "none" for an open measure without a deadline (ohne Frist).
+LightWord = Literal["green", "yellow", "red", "none"]
 
 
 def _table(groups: dict[str, str]) -> dict[str, str]:
@@ -45,6 +47,8 @@ PRIORITY_WORDS = _table(
     }
 )
 COLOUR_WORDS = _table({"green": "grün|gruen", "yellow": "gelb|amber", "red": "rot"})
+# The owner rates in colours only; the derived light may also be "ohne Frist".
+LIGHT_WORDS = COLOUR_WORDS | _table({"none": "ohne frist|keine frist|no deadline"})
 _YES = frozenset({"ja", "j", "x", "yes", "y", "true", "wahr", "1", "✓", "✔"})
 _NO = frozenset({"nein", "n", "no", "false", "falsch", "0"})
 
@@ -71,16 +75,9 @@ def read_rating(value: object) -> Colour:
     return cast(Colour, _choice("rating", value, COLOUR_WORDS))
 
 
-LIGHT_WORDS = {
-    **COLOUR_WORDS,
-    **_table({"no_deadline": "ohne frist|keine frist|ohne|grau|grey|gray|none|no deadline"}),
-}
-
-
-def read_light(value: object) -> str:
-    """A traffic light, in the same words as a rating, or `ohne Frist` (no deadline: no
-    light, grey)."""
-    return _choice("light", value, LIGHT_WORDS)
+def read_light(value: object) -> LightWord:
+    """A traffic light, in the words of a rating, or `ohne Frist` / `no deadline`."""
+    return cast(LightWord, _choice("light", value, LIGHT_WORDS))
 
 
 def read_flag(value: object) -> bool:

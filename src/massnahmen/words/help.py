@@ -41,7 +41,9 @@ HELP_DE: dict[str, str] = {
     "Only measures with this tag.": "Nur Maßnahmen mit diesem Schlagwort.",
     "Only overdue measures.": "Nur überfällige Maßnahmen.",
     "Only open measures due in the next DAYS days (not the overdue ones).": "Nur offene Maßnahmen, die in den nächsten TAGE Tagen fällig sind (ohne die überfälligen).",
-    "Only this traffic light: rot, gelb, grün, or ohne Frist (no deadline).": "Nur diese Ampel: rot, gelb, grün oder ohne Frist.",
+    "Only this traffic light: rot, gelb, grün, ohne Frist.": (
+        "Nur diese Ampelfarbe: rot, gelb, grün, ohne Frist."
+    ),
     "Only measures with this value of the plan's attribute (personal=zusätzlich).": "Nur Maßnahmen mit diesem Wert eines Merkmals des Plans (personal=zusätzlich).",
     "Only measures due at this horizon.": "Nur Maßnahmen mit diesem Zeithorizont.",
     "Only this unit's measures and those of its sub-units.": "Nur die Maßnahmen dieser Einheit und ihrer Untereinheiten.",

@@ -20,6 +20,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from massnahmen.render.workbook.cells import LOOKS, SIZE, Styles, Value, clean_text, put
 from massnahmen.render.workbook.fit import LINE_HEIGHT, count_lines, row_height
 from massnahmen.render.workbook.stream import defer
+from massnahmen.report import meeting_text, since_text
 from massnahmen.words import Lang, format_date, label
 
 if TYPE_CHECKING:
@@ -171,13 +172,18 @@ def setup_page(sheet: Worksheet, report: Report, lang: Lang, title_rows: str = "
     )
     sheet.print_title_rows = title_rows
     head = report.plan.plan
+    # Every printed page says what it is (the sheet), for which day, meeting and period.
     as_of = f"{label('as_of', lang)} {format_date(report.as_of, lang)}"
+    if report.meeting:
+        as_of += f" · {meeting_text(report.meeting, lang)}"
+    if report.changes:
+        as_of += f" · {label('page_since', lang)} {since_text(report.changes.since, lang)}"
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None
     for part, text in (
         (header.left, header_text(head.authority, 60)),
-        (header.center, header_text(head.title, 80)),
-        (header.right, header_text(as_of, 40)),
+        (header.center, header_text(head.title, 60) + " – &A"),
+        (header.right, header_text(as_of, 80)),
     ):
         part.text = text
         part.size = SIZE - 1
@@ -203,7 +209,7 @@ LIGHT_COLOURS = {
     "red": ("FFC7CE", "9C0006"),
     "yellow": ("FFEB9C", "9C5700"),
     "green": ("C6EFCE", "006100"),
-    "no_deadline": ("E7E6E6", "3A3A3A"),  # grey: no light at all, never green
+    "none": ("D9D9D9", "404040"),  # grey: ohne Frist, no light
 }
 
 

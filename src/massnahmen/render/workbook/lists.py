@@ -61,7 +61,7 @@ ACTION_COLUMNS = [
     Column("message", "text", 44),
 ]
 OWNER_COLUMNS = [
-    Column("id", "code", 8),
+    Column("owner_id", "code", 8),
     Column("name", "text", 40),
     Column("kind", "text", 18),
     Column("active", "center", 7),

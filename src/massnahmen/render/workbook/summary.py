@@ -27,14 +27,16 @@ FIELD_COLUMNS = [
     Column("average_progress", "percent", 11),
     Column("budget", "eur", 15),
 ]
+# The chart's status colours: blues and violet, none of them red, yellow, green or the light
+# grey of "ohne Frist", so that in the workbook a colour means one thing (the traffic light).
 STATUS_COLOURS = {
-    "done": "70AD47",
-    "in_progress": "4472C4",
-    "planned": "A5A5A5",
-    "on_hold": "FFC000",
-    "cancelled": "595959",
+    "done": "1F4E79",
+    "in_progress": "5B9BD5",
+    "planned": "BDD7EE",
+    "on_hold": "8064A2",
+    "cancelled": "262626",
 }
-LIGHT_FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE", "no_deadline": "E7E6E6"}
+LIGHT_FILLS = {"red": "FFC7CE", "yellow": "FFEB9C", "green": "C6EFCE", "none": "D9D9D9"}
 
 
 def write_summary(sheet: Worksheet, styles: Styles, report: Report) -> None:
@@ -107,7 +109,15 @@ def _light_totals(sheet: Worksheet, styles: Styles, totals: Tally, lang: Lang, r
     last = write_rows(sheet, styles, columns, rows, row + 1)
     for n, light in enumerate(LIGHTS, row + 1):
         put(sheet, styles, n, 1, label(light, lang), "text", fill=LIGHT_FILLS[light])
-    return last + 1
+    return _legend(sheet, styles, lang, last + 1)
+
+
+def _legend(sheet: Worksheet, styles: Styles, lang: Lang, row: int) -> int:
+    """What each light means, once for the whole workbook (the other sheets use the same words)."""
+    put(sheet, styles, row, 1, label("legend", lang), "label")
+    for n, light in enumerate(LIGHTS, row + 1):
+        put(sheet, styles, n, 1, f"{label(light, lang)}: {label(f'legend_{light}', lang)}", "plain")
+    return row + len(LIGHTS) + 1
 
 
 def _field_table(sheet: Worksheet, styles: Styles, report: Report, lang: Lang, row: int) -> int:
