@@ -173,7 +173,7 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(book: Workbook, name: 
     assert setup.fitToWidth == 1 and setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
     assert sheet.print_title_rows == "$1:$1"
-    assert sheet.oddHeader.center.text == "Teststadt digital – &A"  # &A: the sheet's name
+    assert sheet.oddHeader.center.text == f"Teststadt digital – {name}"  # the sheet, as text
     assert sheet.oddHeader.right.text == (
         "Stichtag 01.07.2024 · Digitalausschuss am 17.09.2024 · seit HFA am 11.06.2024"
     )

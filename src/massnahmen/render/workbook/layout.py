@@ -182,7 +182,7 @@ def setup_page(sheet: Worksheet, report: Report, lang: Lang, title_rows: str = "
     assert header is not None and footer is not None
     for part, text in (
         (header.left, header_text(head.authority, 60)),
-        (header.center, header_text(head.title, 60) + " – &A"),
+        (header.center, header_text(f"{head.title} – {sheet.title}", 60)),
         (header.right, header_text(as_of, 80)),
     ):
         part.text = text
