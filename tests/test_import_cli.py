@@ -373,7 +373,25 @@ def test_an_empty_csv(tmp_path: Path) -> None:
 def test_a_csv_without_a_title_column(tmp_path: Path) -> None:
     source = tmp_path / "plan.csv"
     source.write_text("a,b\n1,2\n", encoding="utf-8")
-    assert "no header row in the first 30 rows" in refused(source, tmp_path)
+    message = refused(source, tmp_path)
+    assert "keine Spalte der Datei enthält die Titel" in message
+    assert 'gesehene Spalten: "a", "b"' in message and 'title = "SPALTE"' in message
+
+
+def test_a_title_column_of_numbers_is_refused_with_the_headers_seen(tmp_path: Path) -> None:
+    source = tmp_path / "plan.csv"
+    source.write_text("topic_id,measure_id,measure_name\n1,1,Brunnen\n1,2,Netz\n", "utf-8")
+    message = refused(source, tmp_path, "--lang", "en")
+    assert 'the column "measure_id" holds only numbers: 1, 2' in message
+    assert '"topic_id", "measure_id", "measure_name"' in message
+    assert 'title = "COLUMN"' in message
+
+
+@needs_realdata
+def test_berlin_without_its_mapping_is_refused_not_titled_1_2_3(tmp_path: Path) -> None:
+    message = refused(BERLIN, tmp_path)
+    assert "die Spalte „measure_id“ enthält nur Nummern: 1, 2, 3, …" in message
+    assert '"measure_name"' in message and "--mapping" in message
 
 
 def test_not_a_spreadsheet(tmp_path: Path) -> None:

@@ -10,7 +10,14 @@ from typing import Any
 from massnahmen.importer.build import DEFAULT_FIELD, Draft, Named, Problem, key_of
 from massnahmen.importer.cells import is_blank, text_of
 from massnahmen.importer.finish import finish
-from massnahmen.importer.headers import HEADER_SCAN_ROWS, HeaderRow, find_header, normalize, score
+from massnahmen.importer.headers import (
+    HEADER_SCAN_ROWS,
+    HeaderRow,
+    find_header,
+    normalize,
+    score,
+    seen_headers,
+)
 from massnahmen.importer.measures import Cell, Reading, fill
 from massnahmen.importer.sources import Row, Sheet, Source, SourceError
 from massnahmen.words import say
@@ -66,15 +73,29 @@ def choose_sheet(source: Source, name: str | None) -> tuple[Sheet, HeaderRow]:
         if best is not None:
             break
     if best is None:
-        where = f'sheet "{candidates[0].name}"' if source.kind == "xlsx" else "the file"
-        raise SourceError(
-            f"{source.path}: no header row in the first {HEADER_SCAN_ROWS} rows of {where} "
-            "names a measure's title (Maßnahme, Titel, Bezeichnung, …); "
-            "rename the column or give a --mapping"
-        )
+        raise SourceError(_no_title_column(source, candidates[0]))
     if best[0].hidden:
         source.remarks.append(say("hidden_sheet", sheet=best[0].name))
     return best
+
+
+def _no_title_column(source: Source, sheet: Sheet) -> str:
+    """The refusal of a sheet without a title column: what it saw and how to map it."""
+    headers, column, numbers = seen_headers(_head(sheet))
+    shown = ", ".join(f'"{h}"' for h in headers[:20]) or say("import.no_headers")
+    if len(headers) > 20:
+        shown += ", …"
+    examples = ", ".join(numbers[:3]) + (", …" if len(numbers) > 3 else "")
+    return say(
+        "import.no_title_column",
+        path=source.path,
+        where=say("import.where_sheet", sheet=sheet.name)
+        if source.kind != "csv"
+        else say("import.where_file"),
+        numbers=say("import.only_numbers", column=column, examples=examples) if column else "",
+        headers=shown,
+        sheet=sheet.name,
+    )
 
 
 def _head(sheet: Sheet) -> list[Row]:

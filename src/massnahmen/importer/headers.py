@@ -7,6 +7,7 @@ workbook imports again.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -182,6 +183,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Columns that may appear more than once: their texts are joined.
 TEXT_TARGETS = frozenset({"description", "goal", "notes"})
 HEADER_SCAN_ROWS = 30
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*\.?")  # 1, 1.2, 3.
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _NOT_WORD = re.compile(r"[^a-z0-9%#]+")
 _WORD_BROKEN = re.compile(r"(?<=\w)-[^\S\n]*\n\s*(?=[a-zäöüß])")  # "Fort-⏎schritt"
@@ -263,20 +265,52 @@ def map_header(number: int, cells: Sequence[object]) -> HeaderRow:
 
 
 def find_header(rows: Iterable[Sequence[object]]) -> HeaderRow | None:
-    """The row among the first ones that names most measure keys, including the title."""
+    """The row among the first ones that names most measure keys, including the title; not
+    one whose title column holds only numbers below it ("measure_id": 1, 2, 3 are no titles)."""
+    head = [list(cells) for cells in itertools.islice(rows, HEADER_SCAN_ROWS)]
     best: HeaderRow | None = None
-    for number, cells in enumerate(rows, start=1):
-        if number > HEADER_SCAN_ROWS:
-            break
+    for number, cells in enumerate(head, start=1):
         if not any(cell is not None for cell in cells):
             continue
         header = map_header(number, cells)
         found = header.targets()
         if "title" not in found or len(found) < 2:
             continue
+        if numbered_titles(header, head) is not None:
+            continue
         if best is None or len(found) > len(best.targets()):
             best = header
     return best
+
+
+def numbered_titles(header: HeaderRow, head: Sequence[Sequence[object]]) -> list[str] | None:
+    """The values below `header` in its title column where every one is a number, else None."""
+    index = next((c.index for c in header.columns if c.target == "title"), None)
+    if index is None:
+        return None
+    values = [text_of(row[index]) for row in head[header.number :] if index < len(row)]
+    values = [v for v in values if v]
+    if values and all(_NUMBER.fullmatch(v) for v in values):
+        return values
+    return None
+
+
+def seen_headers(head: Sequence[Sequence[object]]) -> tuple[list[str], str | None, list[str]]:
+    """What a sheet without a title column showed: the texts of its fullest row among the
+    first ones, the column taken for titles that holds only numbers (if one), and those."""
+    rows = [list(cells) for cells in head[:HEADER_SCAN_ROWS]]
+    texts: list[str] = []
+    for cells in rows:
+        row = [unbreak(text_of(c)) for c in cells if text_of(c).strip()]
+        if len(row) > len(texts):
+            texts = row
+    for number, cells in enumerate(rows, start=1):
+        header = map_header(number, cells)
+        numbers = numbered_titles(header, rows)
+        if numbers is not None:
+            column = next(c.header for c in header.columns if c.target == "title")
+            return texts, column, numbers
+    return texts, None, []
 
 
 def score(header: HeaderRow | None) -> int:

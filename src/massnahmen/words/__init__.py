@@ -16,6 +16,7 @@ from typing import Literal
 
 from massnahmen.words.cli import CLI_WORDS
 from massnahmen.words.editing import EDITING_WORDS
+from massnahmen.words.importing import IMPORT_WORDS
 from massnahmen.words.messages import MESSAGE_WORDS
 from massnahmen.words.model import MODEL_WORDS
 from massnahmen.words.publish import PUBLISH_WORDS
@@ -37,6 +38,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **EDITING_WORDS,
     **REQUEST_WORDS,
     **MESSAGE_WORDS,
+    **IMPORT_WORDS,
 }
 assert len(CATALOGUE) == sum(
     map(
@@ -51,6 +53,7 @@ assert len(CATALOGUE) == sum(
             EDITING_WORDS,
             REQUEST_WORDS,
             MESSAGE_WORDS,
+            IMPORT_WORDS,
         ),
     )
 ), "one word per key"
