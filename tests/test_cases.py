@@ -1,4 +1,5 @@
-"""Every file in tests/data/{invalid,valid} gives exactly the diagnostics in its .expected file."""
+"""Every file in tests/data/{invalid,valid} gives exactly the diagnostics in its expected files:
+`.expected` in English, `.de.expected` in German (the default)."""
 
 from __future__ import annotations
 
@@ -12,16 +13,29 @@ AS_OF = "2024-06-01"
 CASES = sorted((DATA / "invalid").glob("*.toml")) + sorted((DATA / "valid").glob("*.toml"))
 
 
+# the verdict of the summary line, by language and validity
+_VERDICT = {("en", True): "invalid", ("en", False): "valid", ("de", True): "ungültig"}
+_VERDICT[("de", False)] = "gültig"
+
+
+def expected_file(case: Path, lang: str) -> Path:
+    """`e103_unknown_owner.expected` (English) or `e103_unknown_owner.de.expected` (German)."""
+    return case.with_suffix(".expected" if lang == "en" else ".de.expected")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("case", CASES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_case_gives_expected_diagnostics(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_case_gives_expected_diagnostics(
+    case: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(case.parent)
-    result = run("check", case.name, "--as-of", AS_OF)
+    result = run("check", case.name, "--as-of", AS_OF, env={"MASSNAHMEN_LANG": lang})
     lines = result.stderr.splitlines()
-    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    expected = expected_file(case, lang).read_text(encoding="utf-8").splitlines()
     assert lines[:-1] == expected
     invalid = case.parent.name == "invalid"
     assert result.code == (1 if invalid else 0)
-    assert lines[-1].startswith(f"{case.name}: {'invalid' if invalid else 'valid'}, ")
+    assert lines[-1].startswith(f"{case.name}: {_VERDICT[lang, invalid]}, ")
 
 
 def test_every_error_code_has_an_invalid_case() -> None:

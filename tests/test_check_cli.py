@@ -25,6 +25,7 @@ def test_json_has_the_shape_spec_gives() -> None:
     assert result.stderr == "" and result.code == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_text_goes_to_stderr_and_nothing_to_stdout() -> None:
     result = run("check", OVERDUE, "--as-of", "2024-06-01")
     assert result.stdout == ""

@@ -41,6 +41,7 @@ def test_a_knot_of_cycles_is_one_finding_of_bounded_length(
     assert cycles[0].count("→") <= 17
 
 
+@pytest.mark.usefixtures("english")
 def test_separate_cycles_are_each_named(tmp_path: Path) -> None:
     text = cyclic_plan(3, 0).replace('"M-', '"A-') + cyclic_plan(3, 0).split("\n", 7)[7]
     plan = tmp_path / "plan.toml"
@@ -52,6 +53,7 @@ def test_separate_cycles_are_each_named(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_a_self_dependency_is_a_cycle_of_one(tmp_path: Path) -> None:
     plan = tmp_path / "plan.toml"
     plan.write_text(cyclic_plan(1), encoding="utf-8")
@@ -219,6 +221,7 @@ def test_a_pipe_or_device_is_refused_at_once(
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_a_fifo_among_the_plans_of_a_folder_is_passed_over(
     tmp_path: Path,
 ) -> None:

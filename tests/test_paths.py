@@ -82,6 +82,7 @@ def test_a_link_loop_exits_2_with_one_line(tmp_path: Path) -> None:
         assert result.code == 2 and len(result.stderr.strip().splitlines()) == 1, result
 
 
+@pytest.mark.usefixtures("english")
 def test_remind_refuses_an_owner_id_that_climbs_out_of_the_folder(tmp_path: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8").replace('"FB1"', '"../../etc/x"')
     plan = tmp_path / "plan.toml"

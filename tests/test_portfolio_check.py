@@ -7,6 +7,8 @@ import json
 from functools import partial
 from pathlib import Path
 
+import pytest
+
 from massnahmen.run.parallel import map_plans
 from massnahmen.run.plans import Reading, read_plan
 from tests.conftest import DATA, run
@@ -16,6 +18,7 @@ AS_OF = "2025-03-18"
 PLANS = [PORTFOLIO / name for name in ("adorf.toml", "bedorf.toml", "cedorf.toml")]
 
 
+@pytest.mark.usefixtures("english")
 def test_folder_checks_each_plan_with_its_own_file_names() -> None:
     result = run("check", PORTFOLIO, "--as-of", AS_OF)
     assert result.code == 1 and result.stdout == ""
@@ -31,6 +34,7 @@ def test_folder_checks_each_plan_with_its_own_file_names() -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_owners_and_fields_of_one_plan_do_not_count_in_another() -> None:
     # cedorf names owner FB1 and field VW, which only adorf defines
     result = run("check", PLANS[0], PLANS[2], "--as-of", AS_OF, "--select", "E")

@@ -25,6 +25,7 @@ def test_list_json_of_one_plan_keeps_its_shape() -> None:
     assert "plan" not in document["measures"][0]
 
 
+@pytest.mark.usefixtures("english")
 def test_list_json_of_a_folder_has_every_plan_and_its_path_on_every_record() -> None:
     result = run("list", PORTFOLIO, *AS_OF, "--format", "json", "--status", "open")
     assert result.code == 1  # cedorf is invalid
@@ -90,6 +91,7 @@ def test_remind_json_of_one_plan_keeps_its_shape() -> None:
     assert "plan" not in document["digests"][0]
 
 
+@pytest.mark.usefixtures("english")
 def test_remind_json_of_a_folder_has_every_plan_and_its_path_on_every_digest() -> None:
     result = run("remind", PORTFOLIO, *AS_OF, "--format", "json")
     assert result.code == 1 and CEDORF_ERROR in result.stderr

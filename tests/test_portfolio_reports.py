@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from tests.conftest import DATA, run
 
@@ -24,6 +25,7 @@ def test_status_portfolio_compares_plans_and_fields_by_name() -> None:
     assert lines[bildung + 2].split()[:3] == ["Stadt", "Bedorf", "1"]
 
 
+@pytest.mark.usefixtures("english")
 def test_status_portfolio_names_the_errors_of_the_invalid_plan_and_exits_1() -> None:
     result = run("status", "--portfolio", PORTFOLIO, "--as-of", AS_OF)
     assert result.code == 1

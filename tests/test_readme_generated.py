@@ -47,5 +47,5 @@ def test_a_stale_part_and_a_stale_output_are_named(clones: Clones) -> None:
         "generated: checks",
         "output of `massnahmen check examples/musterdorf.toml --as-of 2025-03-18`",
     ]
-    assert "| E001 | error |" in new and "W201 measure GE-01" in new
+    assert "| E001 | error |" in new and "W201 Maßnahme GE-01" in new
     assert render(new, clones)[1] == []

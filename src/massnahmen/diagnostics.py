@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from massnahmen.sanitize import printable
+from massnahmen.words import Lang, label, say
 
 __all__ = ["Diagnostic", "did_you_mean", "printable", "sort_key"]
 
@@ -33,7 +34,8 @@ class Diagnostic:
     def format(self) -> str:
         """`plan.toml:48:1: E103 measure VW-07: unknown owner "FB9" (did you mean "FB3"?)`."""
         where = ":".join(str(part) for part in (self.file, self.line, self.column) if part)
-        about = f" {self.kind} {self.subject}" if self.kind and self.subject else ""
+        kind = label(f"finding.kind.{self.kind}") if self.kind else ""
+        about = f" {kind} {self.subject}" if self.kind and self.subject else ""
         return printable(f"{where}: {self.code}{about}: {self.message}")
 
     def to_json(self) -> dict[str, Any]:
@@ -51,8 +53,8 @@ class Diagnostic:
 _CLOSE_CANDIDATES = 2_000  # difflib compares with each: more would make many findings quadratic
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    """` (did you mean "FB3"?)` when a candidate is close to `word`, else ``.
+def did_you_mean(word: str, candidates: Iterable[str], lang: Lang = "en") -> str:
+    """` (meinten Sie „FB3“?)` / ` (did you mean "FB3"?)` when a candidate is close, else ``.
 
     Of many candidates only those of about the same length and the same first letter are
     compared, at most 2,000: 100,000 unknown owners among 100,000 owners must stay linear."""
@@ -63,7 +65,7 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
             :_CLOSE_CANDIDATES
         ]
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    return say("finding.did_you_mean", lang, word=close[0]) if close else ""
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[int, int, int, str]:

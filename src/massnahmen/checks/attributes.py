@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from massnahmen.checks.registry import Finding, measure_finding, register
+from massnahmen.checks.registry import Finding, measure_finding, quoted, register
 from massnahmen.diagnostics import did_you_mean
 from massnahmen.report.state import PlanState
+from massnahmen.words import current_lang, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Attribute, Plan
-
-_KIND_WORDS = {"text": "a text", "number": "a number", "flag": "true or false"}
 
 
 @register("E110", "error", "an attribute value is undeclared, of the wrong kind or not a choice")
@@ -27,8 +26,8 @@ def check_attribute_values(plan: Plan, state: PlanState) -> Iterator[Finding]:
             found = declared.get(key)
             message: str | None
             if found is None:
-                hint = did_you_mean(key, declared)
-                message = f'attribute "{key}" is not declared in [[attributes]]{hint}'
+                hint = did_you_mean(key, declared, current_lang())
+                message = say("finding.E110.undeclared", attribute=key, hint=hint)
             else:
                 message = _wrong_value(found, value)
             if message:
@@ -37,13 +36,20 @@ def check_attribute_values(plan: Plan, state: PlanState) -> Iterator[Finding]:
 
 def _wrong_value(attribute: Attribute, value: str | int | float | bool) -> str | None:
     """Why `value` does not fit the attribute, or None if it does."""
-    name = f'attribute "{attribute.id}"'
     if attribute.kind == "choice":
         if isinstance(value, str) and value in attribute.choices:
             return None
-        choices = ", ".join(f'"{choice}"' for choice in attribute.choices)
-        hint = did_you_mean(value, attribute.choices) if isinstance(value, str) else ""
-        return f"{name}: {_shown(value)} is not one of {choices}{hint}"
+        choices = ", ".join(quoted(choice) for choice in attribute.choices)
+        hint = (
+            did_you_mean(value, attribute.choices, current_lang()) if isinstance(value, str) else ""
+        )
+        return say(
+            "finding.E110.choice",
+            attribute=attribute.id,
+            value=_shown(value),
+            choices=choices,
+            hint=hint,
+        )
     fits = {
         "text": isinstance(value, str),
         "number": isinstance(value, int | float) and not isinstance(value, bool),
@@ -51,12 +57,12 @@ def _wrong_value(attribute: Attribute, value: str | int | float | bool) -> str |
     }[attribute.kind]
     if fits:
         return None
-    return f"{name} is {_KIND_WORDS[attribute.kind]}, not {_shown(value)}"
+    return say(f"finding.E110.{attribute.kind}", attribute=attribute.id, value=_shown(value))
 
 
 def _shown(value: str | int | float | bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f'"{value}"'
+        return quoted(value)
     return str(value)

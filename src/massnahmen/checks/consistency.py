@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from massnahmen.checks.registry import Finding, measure_finding, register
+from massnahmen.checks.registry import Finding, day, measure_finding, register
 from massnahmen.deadline import Deadline
 from massnahmen.report.state import PlanState
+from massnahmen.words import current_lang, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -25,7 +26,11 @@ def check_deadline_after_start(plan: Plan, state: PlanState) -> Iterator[Finding
             deadlines.append((update.deadline, ("updates", n, "deadline")))
         for deadline, keys in deadlines:
             if deadline is not None and deadline.due is not None and deadline.due < measure.start:
-                message = f"deadline {deadline.display('en')} is before the start {measure.start}"
+                message = say(
+                    "finding.E106",
+                    deadline=deadline.display(current_lang()),
+                    start=day(measure.start),
+                )
                 yield measure_finding(index, measure.id, message, *keys)
 
 
@@ -41,7 +46,7 @@ def check_status_progress(plan: Plan, state: PlanState) -> Iterator[Finding]:
             if progress is None:
                 continue
             if (status == "done" and progress < 100) or (status == "planned" and progress > 0):
-                message = f'status "{status}" contradicts progress {progress}'
+                message = say("finding.E107", status=status, progress=progress)
                 yield measure_finding(index, measure.id, message, *keys)
 
 
@@ -51,10 +56,10 @@ def check_update_dates(plan: Plan, state: PlanState) -> Iterator[Finding]:
         previous = None
         for n, update in enumerate(measure.updates):
             if previous is not None and update.date < previous:
-                message = f"update of {update.date} comes after the update of {previous}"
+                message = say("finding.E108.order", date=day(update.date), previous=day(previous))
                 yield measure_finding(index, measure.id, message, "updates", n, "date")
             elif update.date > state.as_of:
-                message = f"update of {update.date} is after the as-of date {state.as_of}"
+                message = say("finding.E108.future", date=day(update.date), as_of=day(state.as_of))
                 yield measure_finding(index, measure.id, message, "updates", n, "date")
             previous = update.date if previous is None else max(previous, update.date)
 
@@ -66,24 +71,27 @@ def check_indicator_dates(plan: Plan, state: PlanState) -> Iterator[Finding]:
             keys: Keys = ("indicators", n)
             start, end = indicator.baseline_date, indicator.target_date
             if start is not None and end is not None and end <= start:
-                message = (
-                    f'indicator "{indicator.id}": target date {end} is not after '
-                    f"its baseline date {start}"
+                message = say(
+                    "finding.E113.span", indicator=indicator.id, end=day(end), start=day(start)
                 )
                 yield measure_finding(index, measure.id, message, *keys, "target_date")
             previous = None
             for k, value in enumerate(indicator.values):
                 where = (*keys, "values", k, "date")
                 if previous is not None and value.date < previous:
-                    message = (
-                        f'indicator "{indicator.id}": value of {value.date} comes after '
-                        f"the value of {previous}"
+                    message = say(
+                        "finding.E113.order",
+                        indicator=indicator.id,
+                        date=day(value.date),
+                        previous=day(previous),
                     )
                     yield measure_finding(index, measure.id, message, *where)
                 elif value.date > state.as_of:
-                    message = (
-                        f'indicator "{indicator.id}": value of {value.date} is after '
-                        f"the as-of date {state.as_of}"
+                    message = say(
+                        "finding.E113.future",
+                        indicator=indicator.id,
+                        date=day(value.date),
+                        as_of=day(state.as_of),
                     )
                     yield measure_finding(index, measure.id, message, *where)
                 previous = value.date if previous is None else max(previous, value.date)

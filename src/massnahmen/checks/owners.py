@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from massnahmen.checks.registry import Finding, measure_finding, register
 from massnahmen.report.state import PlanState
+from massnahmen.words import say
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -17,7 +18,7 @@ def check_inactive_owners(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, owner in enumerate(plan.owners):
         count = state.open_by_owner[owner.id]
         if not owner.active and count:
-            message = f"inactive, but responsible for {count} open measure(s)"
+            message = say("finding.W301", count=count)
             yield Finding(message, ("owners", index, "active"), owner.id, "owner")
 
 
@@ -28,15 +29,14 @@ def check_unused(plan: Plan, state: PlanState) -> Iterator[Finding]:
     used_owners.update(c for m in plan.measures for c in m.contributors)
     for index, field in enumerate(plan.fields):
         if field.id not in used_fields:
-            yield Finding(
-                "field of action without any measure", ("fields", index), field.id, "field"
-            )
+            yield Finding(say("finding.W302.field"), ("fields", index), field.id, "field")
     for index, owner in enumerate(plan.owners):
         if owner.id in used_owners:
             continue
         # a unit whose sub-units carry measures is in use: it leads them
         if not any(unit in used_owners for unit in state.units_under(owner.id)):
-            yield Finding("owner without any measure", ("owners", index), owner.id, "owner")
+            message = say("finding.W302.owner")
+            yield Finding(message, ("owners", index), owner.id, "owner")
 
 
 @register("W303", "warning", "owner has more than `max_open_per_owner` open measures")
@@ -45,7 +45,7 @@ def check_owner_load(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, owner in enumerate(plan.owners):
         count = state.open_by_owner[owner.id]
         if count > limit:
-            message = f"responsible for {count} open measures (more than {limit})"
+            message = say("finding.W303", count=count, limit=limit)
             yield Finding(message, ("owners", index), owner.id, "owner")
 
 
@@ -53,4 +53,4 @@ def check_owner_load(plan: Plan, state: PlanState) -> Iterator[Finding]:
 def check_missing_owner(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         if measure.owner is None:
-            yield measure_finding(index, measure.id, "open measure without an owner")
+            yield measure_finding(index, measure.id, say("finding.W304"))

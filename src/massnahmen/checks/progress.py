@@ -5,19 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from massnahmen.checks.registry import Finding, measure_finding, register
+from massnahmen.checks.registry import Finding, day, days, measure_finding, number, register
 from massnahmen.report.state import PlanState
+from massnahmen.words import current_lang, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
-def _number(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 @register("W210", "warning", "a milestone is overdue (due day passed, not done)")
@@ -26,9 +19,11 @@ def check_overdue_milestones(plan: Plan, state: PlanState) -> Iterator[Finding]:
         for n, milestone in state.overdue_milestones(measure):
             assert milestone.due is not None and milestone.due.due is not None
             late = (state.as_of - milestone.due.due).days
-            message = (
-                f'milestone "{milestone.title}" overdue by {_days(late)} '
-                f"(due {milestone.due.display('en')})"
+            message = say(
+                "finding.W210",
+                milestone=milestone.title,
+                days=days(late),
+                due=milestone.due.display(current_lang()),
             )
             yield measure_finding(index, measure.id, message, "milestones", n, "due")
 
@@ -44,9 +39,11 @@ def check_milestones_in_time(plan: Plan, state: PlanState) -> Iterator[Finding]:
             if milestone.done_on is None and day is not None and day > due:
                 deadline = state.deadline(measure)
                 assert deadline is not None and milestone.due is not None
-                message = (
-                    f'milestone "{milestone.title}" is due {milestone.due.display("en")}, '
-                    f"after the measure's deadline {deadline.display('en')}"
+                message = say(
+                    "finding.W211",
+                    milestone=milestone.title,
+                    due=milestone.due.display(current_lang()),
+                    deadline=deadline.display(current_lang()),
                 )
                 yield measure_finding(index, measure.id, message, "milestones", n, "due")
 
@@ -63,11 +60,15 @@ def check_indicator_paths(plan: Plan, state: PlanState) -> Iterator[Finding]:
                 continue
             assert path.latest is not None and path.expected is not None
             latest = path.latest
-            message = (
-                f'indicator "{indicator.id}" lags its path: {_number(latest.value)} on '
-                f"{latest.date}, where the path from {_number(indicator.baseline or 0)} to "
-                f"{_number(indicator.target or 0)} expects {_number(round(path.expected, 1))} "
-                f"(tolerance {_number(tolerance)} % of the span)"
+            message = say(
+                "finding.W212",
+                indicator=indicator.id,
+                value=number(latest.value),
+                date=day(latest.date),
+                baseline=number(indicator.baseline or 0),
+                target=number(indicator.target or 0),
+                expected=number(round(path.expected, 1)),
+                tolerance=number(tolerance),
             )
             k = indicator.latest_index
             assert k is not None
@@ -82,7 +83,5 @@ def check_optimistic_rating(plan: Plan, state: PlanState) -> Iterator[Finding]:
             continue
         n = max(k for k, update in enumerate(measure.updates) if update.rating is not None)
         update = measure.updates[n]
-        message = (
-            f"its owner rates it {rating} (update of {update.date}), but its traffic light is red"
-        )
+        message = say("finding.W213", rating=say(f"finding.rating.{rating}"), date=day(update.date))
         yield measure_finding(index, measure.id, message, "updates", n, "rating")

@@ -6,11 +6,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from massnahmen.checks.registry import Finding, measure_finding, register
-from massnahmen.deadline import FORMS
+from massnahmen.checks.registry import Finding, measure_finding, quoted, register
 from massnahmen.diagnostics import SubjectKind, did_you_mean
 from massnahmen.report.state import PlanState
-from massnahmen.words import say
+from massnahmen.words import current_lang, say
 
 if TYPE_CHECKING:
     from massnahmen.deadline import Deadline
@@ -31,16 +30,16 @@ def check_duplicate_ids(plan: Plan, state: PlanState) -> Iterator[Finding]:
     ]
     for table, kind, ids in tables:
         for index, first in _repeats(ids):
-            message = f"duplicate {kind} id, first used by {kind} {first + 1}"
+            message = say(f"finding.E101.{kind}", first=first + 1)
             yield Finding(message, (table, index, "id"), ids[index], kind)
     for index, first in _repeats([a.id for a in plan.attributes]):
         attribute = plan.attributes[index].id
-        message = f'duplicate attribute id "{attribute}", first used by attribute {first + 1}'
+        message = say("finding.E101.attribute", id=attribute, first=first + 1)
         yield Finding(message, ("attributes", index, "id"))
     for index, measure in enumerate(plan.measures):
         for n, first in _repeats([i.id for i in measure.indicators]):
             indicator = measure.indicators[n].id
-            message = f'duplicate indicator id "{indicator}", first used by indicator {first + 1}'
+            message = say("finding.E101.indicator", id=indicator, first=first + 1)
             yield measure_finding(index, measure.id, message, "indicators", n, "id")
 
 
@@ -59,7 +58,8 @@ def check_field_references(plan: Plan, state: PlanState) -> Iterator[Finding]:
     fields = {f.id for f in plan.fields}
     for index, measure in enumerate(plan.measures):
         if measure.field not in fields:
-            message = f'unknown field "{measure.field}"{did_you_mean(measure.field, fields)}'
+            hint = did_you_mean(measure.field, fields, current_lang())
+            message = say("finding.E102", field=measure.field, hint=hint)
             yield measure_finding(index, measure.id, message, "field")
 
 
@@ -68,12 +68,13 @@ def check_owner_references(plan: Plan, state: PlanState) -> Iterator[Finding]:
     owners = {o.id for o in plan.owners}
     for index, measure in enumerate(plan.measures):
         if measure.owner is not None and measure.owner not in owners:
-            message = f'unknown owner "{measure.owner}"{did_you_mean(measure.owner, owners)}'
+            hint = did_you_mean(measure.owner, owners, current_lang())
+            message = say("finding.E103", owner=measure.owner, hint=hint)
             yield measure_finding(index, measure.id, message, "owner")
         for n, contributor in enumerate(measure.contributors):
             if contributor not in owners:
-                hint = did_you_mean(contributor, owners)
-                message = f'unknown contributor "{contributor}"{hint}'
+                hint = did_you_mean(contributor, owners, current_lang())
+                message = say("finding.E103.contributor", contributor=contributor, hint=hint)
                 yield measure_finding(index, measure.id, message, "contributors", n)
 
 
@@ -82,7 +83,8 @@ def check_dependency_references(plan: Plan, state: PlanState) -> Iterator[Findin
     for index, measure in enumerate(plan.measures):
         for n, dep in enumerate(measure.depends_on):
             if dep not in state.by_id:
-                message = f'depends on unknown measure "{dep}"{did_you_mean(dep, state.by_id)}'
+                hint = did_you_mean(dep, state.by_id, current_lang())
+                message = say("finding.E104", dependency=dep, hint=hint)
                 yield measure_finding(index, measure.id, message, "depends_on", n)
 
 
@@ -97,7 +99,7 @@ def check_dependency_cycles(plan: Plan, state: PlanState) -> Iterator[Finding]:
         first = min(group, key=position.__getitem__)
         cycle = _cycle_through(first, group, state)
         following = cycle[1 % len(cycle)]
-        message = "dependency cycle: " + _named_cycle(cycle)
+        message = say("finding.E105", cycle=_named_cycle(cycle))
         if len(group) > len(cycle):
             message += " " + say("cycle_more", count=len(group) - len(cycle))
         edge = state.by_id[first].depends_on.index(following)
@@ -187,24 +189,22 @@ def check_horizon_references(plan: Plan, state: PlanState) -> Iterator[Finding]:
         for deadline, keys in _deadlines(measure):
             if deadline is not None and deadline.unknown_horizon:
                 name = str(deadline.raw).strip()
-                word = "due" if keys[0] == "milestones" else "deadline"
-                message = (
-                    f'{word} "{name}" names no horizon of the plan{_horizon_hint(name, horizons)}'
-                )
+                which = "finding.E111.due" if keys[0] == "milestones" else "finding.E111.deadline"
+                message = say(which, name=name, hint=_horizon_hint(name, horizons))
                 yield measure_finding(index, measure.id, message, *keys)
 
 
 def _horizon_hint(name: str, horizons: list[str]) -> str:
     """A close horizon (or "ongoing"), else what may be written instead."""
     if name.casefold() in _ONGOING_WORDS:
-        return ' (did you mean "ongoing"?)'
-    close = did_you_mean(name, horizons)
+        return say("finding.E111.ongoing")
+    close = did_you_mean(name, horizons, current_lang())
     if close:
         return close
     if not horizons:
-        return f" (it defines none in [settings] horizons); write {FORMS}"
-    named = ", ".join(f'"{h}"' for h in horizons)
-    return f"; write {FORMS}, or one of its horizons {named}"
+        return say("finding.E111.none", forms=say("finding.E111.forms"))
+    named = ", ".join(quoted(h) for h in horizons)
+    return say("finding.E111.some", forms=say("finding.E111.forms"), named=named)
 
 
 def _deadlines(measure: Measure) -> Iterator[tuple[Deadline | None, tuple[str | int, ...]]]:
@@ -225,13 +225,17 @@ def check_owner_parents(plan: Plan, state: PlanState) -> Iterator[Finding]:
         if parent is None:
             continue
         if parent not in owners:
-            message = f'unknown parent "{parent}"{did_you_mean(parent, owners)}'
+            message = say(
+                "finding.E112.unknown",
+                parent=parent,
+                hint=did_you_mean(parent, owners, current_lang()),
+            )
             yield Finding(message, ("owners", index, "parent"), owner.id, "owner")
             continue
         cycle = _parent_cycle(owner.id, state)
         if cycle and owner.id not in reported:
             reported.update(cycle)
-            message = "parents form a cycle: " + " → ".join([*cycle, cycle[0]])
+            message = say("finding.E112.cycle", cycle=" → ".join([*cycle, cycle[0]]))
             yield Finding(message, ("owners", index, "parent"), owner.id, "owner")
 
 
@@ -252,5 +256,5 @@ def check_service_keys(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in enumerate(plan.measures):
         for n, key in enumerate(measure.services):
             if not _LEIKA_KEY.fullmatch(key):
-                message = f'service key "{key}" is not a 14-digit LeiKa key'
+                message = say("finding.E109", key=key)
                 yield measure_finding(index, measure.id, message, "services", n)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from massnahmen.diagnostics import Severity, SubjectKind
 from massnahmen.report.state import PlanState
+from massnahmen.words import current_lang, format_date, format_number, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -60,3 +62,25 @@ def declare(code: str, severity: Severity, summary: str) -> None:
 def measure_finding(index: int, measure_id: str, message: str, *keys: str | int) -> Finding:
     """A finding about the measure at `index`, located at `keys` inside it."""
     return Finding(message, ("measures", index, *keys), measure_id, "measure")
+
+
+def day(value: dt.date | None) -> str:
+    """A date in a message, as the run's language writes it: 31.12.2024 / 2024-12-31."""
+    return format_date(value, current_lang())
+
+
+def days(count: int) -> str:
+    """`1 Tag` / `77 Tagen`, `1 day` / `77 days`."""
+    return say("finding.days.one") if count == 1 else say("finding.days.many", count=count)
+
+
+def number(value: float) -> str:
+    """A measured number in a message: `63,5` / `63.5`."""
+    if current_lang() == "en":
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    return format_number(value, "de")
+
+
+def quoted(text: str) -> str:
+    """`„FB3“` / `"FB3"`: a value of the file inside a message."""
+    return f"„{text}“" if current_lang() == "de" else f'"{text}"'

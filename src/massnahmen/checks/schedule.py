@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from massnahmen.checks.registry import Finding, measure_finding, register
+from massnahmen.checks.registry import Finding, day, days, measure_finding, register
 from massnahmen.report.state import PlanState
+from massnahmen.words import current_lang, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Measure, Plan
@@ -20,15 +21,13 @@ def _deadline_keys(measure: Measure) -> tuple[str | int, ...]:
     return ("deadline",)
 
 
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
-def _schedule_finding(index: int, measure: Measure, state: PlanState, when: str) -> Finding:
+def _schedule_finding(
+    index: int, measure: Measure, state: PlanState, key: str, **values: object
+) -> Finding:
     """`overdue by …` / `due in …`, with the deadline as written, at the key that sets it."""
     deadline = state.deadline(measure)
     assert deadline is not None
-    message = f"{when} (deadline {deadline.display('en')})"
+    message = say(key, deadline=deadline.display(current_lang()), **values)
     return measure_finding(index, measure.id, message, *_deadline_keys(measure))
 
 
@@ -37,7 +36,7 @@ def check_overdue(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         left = state.days_left(measure)
         if left is not None and left < 0:
-            yield _schedule_finding(index, measure, state, f"overdue by {_days(-left)}")
+            yield _schedule_finding(index, measure, state, "finding.W201", days=days(-left))
 
 
 @register("W202", "warning", "due soon: effective deadline within `due_soon_days`")
@@ -45,8 +44,10 @@ def check_due_soon(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         if state.due_soon(measure):
             left = state.days_left(measure) or 0
-            when = "due today" if left == 0 else f"due in {_days(left)}"
-            yield _schedule_finding(index, measure, state, when)
+            if left == 0:
+                yield _schedule_finding(index, measure, state, "finding.W202.today")
+            else:
+                yield _schedule_finding(index, measure, state, "finding.W202", days=days(left))
 
 
 @register("W203", "warning", "stale: in progress, no update for `stale_days`")
@@ -55,11 +56,9 @@ def check_stale(plan: Plan, state: PlanState) -> Iterator[Finding]:
         if state.stale(measure):
             since = state.last_activity(measure)
             assert since is not None
-            idle = _days((state.as_of - since).days)
-            if measure.updates:
-                message = f"in progress, no update for {idle} (last update {since})"
-            else:
-                message = f"in progress, no update in the {idle} since its start ({since})"
+            idle = days((state.as_of - since).days)
+            which = "finding.W203.updates" if measure.updates else "finding.W203.start"
+            message = say(which, days=idle, since=day(since))
             keys = ("updates", len(measure.updates) - 1) if measure.updates else ("start",)
             yield measure_finding(index, measure.id, message, *keys)
 
@@ -72,7 +71,9 @@ def check_dependency_order(plan: Plan, state: PlanState) -> Iterator[Finding]:
             dep = state.by_id.get(dep_id)
             dep_due = state.due(dep) if dep else None
             if dep and dep.is_open and due and dep_due and dep_due > due:
-                message = f"depends on {dep_id}, which is due later ({dep_due} > {due})"
+                message = say(
+                    "finding.W204", dependency=dep_id, dependency_due=day(dep_due), due=day(due)
+                )
                 yield measure_finding(index, measure.id, message, "depends_on", n)
 
 
@@ -82,7 +83,7 @@ def check_cancelled_dependency(plan: Plan, state: PlanState) -> Iterator[Finding
         for n, dep_id in enumerate(measure.depends_on):
             dep = state.by_id.get(dep_id)
             if dep and dep.status == "cancelled":
-                message = f"depends on {dep_id}, which was cancelled"
+                message = say("finding.W205", dependency=dep_id)
                 yield measure_finding(index, measure.id, message, "depends_on", n)
 
 
@@ -90,7 +91,7 @@ def check_cancelled_dependency(plan: Plan, state: PlanState) -> Iterator[Finding
 def check_late_start(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         if measure.status == "planned" and measure.start and measure.start < state.as_of:
-            message = f"still planned, but its start {measure.start} has passed"
+            message = say("finding.W206", start=day(measure.start))
             yield measure_finding(index, measure.id, message, "start")
 
 
@@ -99,7 +100,7 @@ def check_funding_period(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         if state.funding_ends_early(measure):
             due = state.due(measure)
-            message = f"funding ends {measure.funding_ends}, before the deadline {due}"
+            message = say("finding.W207", ends=day(measure.funding_ends), due=day(due))
             yield measure_finding(index, measure.id, message, "funding_ends")
 
 
@@ -112,9 +113,10 @@ def check_deadline_reason(plan: Plan, state: PlanState) -> Iterator[Finding]:
                 continue
             moved = current is None or update.deadline.due != current.due
             if moved and not (update.note and update.note.strip()):
-                message = (
-                    f"update of {update.date} moves the deadline to "
-                    f"{update.deadline.display('en')} without a reason in its note"
+                message = say(
+                    "finding.W208",
+                    date=day(update.date),
+                    deadline=update.deadline.display(current_lang()),
                 )
                 yield measure_finding(index, measure.id, message, "updates", n, "deadline")
             current = update.deadline
@@ -124,4 +126,4 @@ def check_deadline_reason(plan: Plan, state: PlanState) -> Iterator[Finding]:
 def check_missing_deadline(plan: Plan, state: PlanState) -> Iterator[Finding]:
     for index, measure in state.open_measures:
         if state.deadline(measure) is None:
-            yield measure_finding(index, measure.id, "open measure without a deadline")
+            yield measure_finding(index, measure.id, say("finding.W209"))

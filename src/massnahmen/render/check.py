@@ -11,6 +11,7 @@ from massnahmen.diagnostics import Diagnostic
 from massnahmen.render.console import stderr_console, wants_colour
 from massnahmen.run.outcome import Outcome, Run
 from massnahmen.sanitize import json_text, printable
+from massnahmen.words import current_lang, format_date, say
 
 if TYPE_CHECKING:
     from massnahmen.model import Plan
@@ -57,7 +58,14 @@ def run_json(run: Checked) -> dict[str, Any]:
 
 
 def _counts(errors: int, warnings: int) -> str:
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    """`0 Fehler, 9 Warnungen` / `0 errors, 9 warnings`."""
+    error_words = say("check.errors.one" if errors == 1 else "check.errors.many", count=errors)
+    warning_key = "check.warnings.one" if warnings == 1 else "check.warnings.many"
+    return f"{error_words}, {say(warning_key, count=warnings)}"
+
+
+def _day(as_of: dt.date) -> str:
+    return format_date(as_of, current_lang())
 
 
 def _report_plan(outcome: Outcome[Plan], as_of: dt.date) -> None:
@@ -67,8 +75,11 @@ def _report_plan(outcome: Outcome[Plan], as_of: dt.date) -> None:
         sys.stderr.write(printable(f"massnahmen: {outcome.failure}") + "\n")
         return
     errors, warnings = _count(outcome.findings, "error"), _count(outcome.findings, "warning")
-    verdict = "invalid" if errors else "valid"
-    summary = printable(f"{outcome.plan}: {verdict}, {_counts(errors, warnings)} (as of {as_of})")
+    verdict = say("check.invalid" if errors else "check.valid")
+    counts = _counts(errors, warnings)
+    summary = printable(
+        say("check.summary", plan=outcome.plan, verdict=verdict, counts=counts, as_of=_day(as_of))
+    )
     if not wants_colour(sys.stderr):
         sys.stderr.writelines(d.format() + "\n" for d in outcome.findings)
         sys.stderr.write(summary + "\n")
@@ -95,11 +106,17 @@ def report_text(run: Checked) -> None:
     unreadable = sum(o.failure is not None for o in outcomes)
     invalid = sum(o.failure is None and _count(o.findings, "error") > 0 for o in outcomes)
     findings = [d for o in outcomes for d in o.findings]
-    parts = [f"{len(outcomes) - invalid - unreadable} valid", f"{invalid} invalid"]
+    parts = [
+        f"{len(outcomes) - invalid - unreadable} {say('check.valid')}",
+        f"{invalid} {say('check.invalid')}",
+    ]
     if unreadable:
-        parts.append(f"{unreadable} unreadable")
+        parts.append(f"{unreadable} {say('check.unreadable')}")
     counts = _counts(_count(findings, "error"), _count(findings, "warning"))
-    sys.stderr.write(f"{len(outcomes)} plans: {', '.join(parts)}; {counts} (as of {as_of})\n")
+    line = say(
+        "check.plans", count=len(outcomes), parts=", ".join(parts), counts=counts, as_of=_day(as_of)
+    )
+    sys.stderr.write(line + "\n")
 
 
 def report_json(run: Checked) -> None:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from massnahmen.words.cli import CLI_WORDS
 from massnahmen.words.editing import EDITING_WORDS
+from massnahmen.words.findings import FINDING_WORDS
 from massnahmen.words.importing import IMPORT_WORDS
 from massnahmen.words.messages import MESSAGE_WORDS
 from massnahmen.words.model import MODEL_WORDS
@@ -39,6 +40,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **REQUEST_WORDS,
     **MESSAGE_WORDS,
     **IMPORT_WORDS,
+    **FINDING_WORDS,
 }
 assert len(CATALOGUE) == sum(
     map(
@@ -54,6 +56,7 @@ assert len(CATALOGUE) == sum(
             REQUEST_WORDS,
             MESSAGE_WORDS,
             IMPORT_WORDS,
+            FINDING_WORDS,
         ),
     )
 ), "one word per key"
