@@ -57,6 +57,30 @@ def test_the_monthly_cycle(tmp_path: Path) -> None:
     assert "in Umsetzung" in cells
 
 
+def _summary(report: Path) -> dict[str, str]:
+    sheet = load_workbook(report).worksheets[0]
+    return {
+        str(r[0].value): str(r[1].value) for r in sheet.iter_rows() if r[0].value and r[1].value
+    }
+
+
+def test_the_committee_workbook_names_the_owners_who_have_not_answered(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    plan.write_text(ten_owners_plan(), encoding="utf-8")
+    out = tmp_path / "abfrage"
+    assert run("request", plan, "--out-dir", out, "--as-of", "2025-03-01").code == 0
+    files = sorted(out.glob("*.xlsx"))
+    for path in files:
+        answer(path, {"F6": "in Umsetzung", "J6": "läuft"})
+    assert run("collect", plan, *files[:-2], "--as-of", "2025-03-20").code == 0
+    report = tmp_path / "bericht.xlsx"
+    assert run("export", plan, "-o", report, "--as-of", "2025-03-20").code == 0
+    assert _summary(report)["Statusabfrage noch nicht beantwortet von"] == "A8, A9"
+    assert run("collect", plan, *files[-2:], "--as-of", "2025-03-20").code == 0
+    assert run("export", plan, "-o", report, "--as-of", "2025-03-20").code == 0
+    assert "Statusabfrage noch nicht beantwortet von" not in _summary(report)
+
+
 ROWS = {"F6": "VW-02", "F9": "VW-03", "F10": "VW-06", "F11": "BU-05"}
 STATUS = st.sampled_from([None, "geplant", "in Umsetzung", "umgesetzt", "zurückgestellt"])
 PROGRESS = st.one_of(st.none(), st.integers(0, 100))

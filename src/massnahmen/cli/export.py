@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import partial
 from pathlib import Path
 
@@ -68,9 +69,12 @@ def command(
     from massnahmen.render.problems import usable
     from massnahmen.render.workbook import export_bytes, report_exported
     from massnahmen.report import report_for
+    from massnahmen.request.record import unanswered
 
     run = run_plans(paths, Reading(today), partial(report_for, as_of=today, changes=changes))
     for report in usable(run):
+        waiting = tuple(asked.owner for asked in unanswered(paths.paths[0]))
+        report = dataclasses.replace(report, unanswered=waiting)
         write_output(output, export_bytes(report, lang))
         report_exported(output, report)
     return run.return_code()

@@ -178,6 +178,7 @@ class Report:
     changes: Changes | None
     owner_by_id: dict[str, Owner]
     field_by_id: dict[str, FieldOfAction]
+    unanswered: tuple[str, ...] = ()  # owners who have not answered a status request yet
 
     @property
     def as_of(self) -> dt.date:

@@ -152,6 +152,10 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
         "funding ends on {date}, before the deadline",
     ),
     "no_deadline": ("ohne Frist", "no deadline"),
+    "request_unanswered": (
+        "Statusabfrage noch nicht beantwortet von",
+        "Status request not answered yet by",
+    ),
     "no_owner": ("ohne Verantwortliche", "no owner"),
     "owner_inactive": ("Verantwortliche Stelle inaktiv", "owner inactive"),
     "one_day": ("1 Tag", "1 day"),

@@ -78,6 +78,8 @@ def _facts(sheet: Worksheet, styles: Styles, report: Report, lang: Lang, row: in
             moves=changes.moves,
         )
         facts.append(("changes", summary))
+    if report.unanswered:
+        facts.append(("request_unanswered", ", ".join(report.unanswered)))
     for key, value in facts:
         put(sheet, styles, row, 1, label(key, lang), "label")
         put(sheet, styles, row, 2, value, "plain_date" if key == "as_of" else "plain")
